@@ -1,0 +1,305 @@
+/*
+ * kefu — customer-service understanding for Chinese online shops.
+ *
+ * This header is the whole stable C ABI. It is C99-clean and includes only
+ * <stddef.h> and <stdint.h>.
+ *
+ * Conventions (apply to every function below):
+ *  - Fallible calls return an int status: KEFU_OK (0) or a negative KEFU_E*
+ *    code. Outputs come through out-parameters, which are listed first.
+ *  - An object returned through `T **out` belongs to the caller, who releases
+ *    it with the matching kefu_*_free(). Every free function accepts NULL.
+ *  - Pointers returned by getters borrow from their parent object and stay
+ *    valid until the parent is freed.
+ *  - Text in is UTF-8 given as (text, len); no terminating NUL is needed and
+ *    NUL bytes inside the text are allowed. Offsets out are byte offsets into
+ *    the caller's original text.
+ *  - On failure, kefu_last_error() describes the error of the failed call on
+ *    the calling thread.
+ *  - No function lets a C++ exception escape; running out of memory is
+ *    reported as KEFU_ENOMEM.
+ *  - Options are structs whose first field is `version`; initialise them with
+ *    the matching *_init() function. Fields are only ever appended.
+ */
+#ifndef KEFU_H
+#define KEFU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  if defined(KEFU_BUILDING_LIBRARY)
+#    define KEFU_API __declspec(dllexport)
+#  else
+#    define KEFU_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__)
+#  define KEFU_API __attribute__((visibility("default")))
+#else
+#  define KEFU_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                  */
+/* ------------------------------------------------------------------------ */
+
+#define KEFU_VERSION_MAJOR 0
+#define KEFU_VERSION_MINOR 1
+#define KEFU_VERSION_PATCH 0
+#define KEFU_VERSION_STRING "0.1.0"
+
+/* The version of the library actually linked, as "MAJOR.MINOR.PATCH".
+ * Static storage; thread-safe. */
+KEFU_API const char *kefu_version(void);
+
+/* Writes the linked library's version numbers; any pointer may be NULL.
+ * Thread-safe. */
+KEFU_API void kefu_version_numbers(int *major, int *minor, int *patch);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes and errors                                                  */
+/* ------------------------------------------------------------------------ */
+
+#define KEFU_OK 0
+#define KEFU_EINVAL (-1)     /* an argument is NULL, out of range or malformed */
+#define KEFU_ENOMEM (-2)     /* memory could not be allocated */
+#define KEFU_EUTF8 (-3)      /* text is not valid UTF-8 and the options reject it */
+#define KEFU_ETOOLONG (-4)   /* text is longer than the configured maximum */
+#define KEFU_EPARSE (-5)     /* a rule, flow or template file has a syntax error */
+#define KEFU_EVERSION (-6)   /* options, model or session of an unsupported version */
+#define KEFU_ECORRUPT (-7)   /* a model or session blob fails its checksum or shape */
+#define KEFU_EIO (-8)        /* a file could not be read or written */
+#define KEFU_ENOTFOUND (-9)  /* a named item (intent, flow, template, ...) does not exist */
+#define KEFU_ESTATE (-10)    /* the call does not fit the object's current state */
+#define KEFU_ELIMIT (-11)    /* a documented size or count limit was exceeded */
+#define KEFU_EINTERNAL (-99) /* a bug in kefu; please report it */
+
+/* A short stable name for a status code, e.g. "KEFU_EUTF8". Never NULL;
+ * unknown codes give "KEFU_EUNKNOWN". Static storage; thread-safe. */
+KEFU_API const char *kefu_status_name(int status);
+
+/* The last error on the calling thread. `file` is "" and `line`/`column` are
+ * 0 unless the error comes from parsing a file. `byte_offset` is the offset
+ * into the input text or blob where the error was found, or -1 when it does
+ * not apply. */
+typedef struct kefu_error {
+    int code;             /* the status code, KEFU_OK when there was no error */
+    const char *message;  /* human-readable, one line, UTF-8; never NULL */
+    const char *file;     /* source file of a parse error, or "" */
+    uint32_t line;        /* 1-based line of a parse error, or 0 */
+    uint32_t column;      /* 1-based column (in code points), or 0 */
+    int64_t byte_offset;  /* offset of the offending byte, or -1 */
+} kefu_error;
+
+/* Thread-local: describes the most recent failed call on this thread. Never
+ * NULL; when no call has failed, code is KEFU_OK and message is "". The
+ * pointer stays valid until the next kefu call on the same thread. */
+KEFU_API const kefu_error *kefu_last_error(void);
+
+/* Resets this thread's last error to KEFU_OK. */
+KEFU_API void kefu_clear_error(void);
+
+/* ------------------------------------------------------------------------ */
+/* Library-owned strings                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A UTF-8 string allocated by kefu, e.g. the result of a *_json call. */
+typedef struct kefu_string kefu_string;
+
+/* The bytes of `s`, NUL-terminated; borrowed from `s`. NULL when s is NULL. */
+KEFU_API const char *kefu_string_data(const kefu_string *s);
+
+/* The length of `s` in bytes, without the terminating NUL; 0 when s is NULL. */
+KEFU_API size_t kefu_string_size(const kefu_string *s);
+
+/* Releases a string returned by kefu. NULL is a no-op. */
+KEFU_API void kefu_string_free(kefu_string *s);
+
+/* ------------------------------------------------------------------------ */
+/* Text normalisation                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* What to do with bytes that are not valid UTF-8 (overlong forms, encoded
+ * surrogates, code points above U+10FFFF, truncated sequences). */
+#define KEFU_INVALID_UTF8_REPLACE 0 /* each maximal invalid subsequence becomes U+FFFD */
+#define KEFU_INVALID_UTF8_REJECT 1  /* the call fails with KEFU_EUTF8 */
+
+#define KEFU_NORMALIZE_OPTIONS_VERSION 1
+
+/* The default for max_length: 4 MiB. */
+#define KEFU_DEFAULT_MAX_TEXT_BYTES (4u * 1024u * 1024u)
+
+typedef struct kefu_normalize_options {
+    uint32_t version;      /* KEFU_NORMALIZE_OPTIONS_VERSION */
+    int32_t invalid_utf8;  /* KEFU_INVALID_UTF8_REPLACE (default) or _REJECT */
+    size_t max_length;     /* longest accepted input in bytes; 0 means the
+                              default KEFU_DEFAULT_MAX_TEXT_BYTES; at most 1 GiB */
+} kefu_normalize_options;
+
+/* Fills `opts` with the defaults for the given options version. Returns
+ * KEFU_EVERSION when the library does not know `version`. */
+KEFU_API int kefu_normalize_options_init(kefu_normalize_options *opts, uint32_t version);
+
+/* The result of normalising one text: the canonical text every later stage
+ * reads, and a map from each of its characters back to the original bytes. */
+typedef struct kefu_normalized kefu_normalized;
+
+/* One character of a normalised text. This struct never changes size. */
+typedef struct kefu_char_info {
+    uint32_t codepoint;     /* the normalised character; tokens for emoji and
+                               emoticons are in U+F0000..U+F00FF */
+    uint32_t repeat;        /* how many identical characters it stands for */
+    size_t text_start;      /* byte range in the normalised text */
+    size_t text_end;
+    size_t source_start;    /* byte range in the caller's original text */
+    size_t source_end;
+} kefu_char_info;
+
+/* Normalises `text`: NFKC with case folding, full-width to half-width,
+ * Traditional to Simplified script, runs of repeated characters squeezed
+ * (their length kept), emoji and platform emoticon codes mapped to stable
+ * tokens such as "[:angry:]", whitespace and control characters folded to
+ * single spaces, zero-width characters removed. `opts` may be NULL for the
+ * defaults. On success *out receives a new object the caller frees with
+ * kefu_normalized_free(). Thread-safe. Linear time in len. */
+KEFU_API int kefu_normalize(kefu_normalized **out, const char *text, size_t len,
+                            const kefu_normalize_options *opts);
+
+/* The normalised UTF-8 text, NUL-terminated; borrowed. `len` may be NULL. */
+KEFU_API const char *kefu_normalized_text(const kefu_normalized *n, size_t *len);
+
+/* The number of characters in the normalised text (0 when n is NULL). */
+KEFU_API size_t kefu_normalized_char_count(const kefu_normalized *n);
+
+/* Copies character `index` into *out. KEFU_EINVAL when index is out of range. */
+KEFU_API int kefu_normalized_char(kefu_char_info *out, const kefu_normalized *n, size_t index);
+
+/* Releases a normalised text. NULL is a no-op. */
+KEFU_API void kefu_normalized_free(kefu_normalized *n);
+
+/* JSON twin of kefu_normalize: {"text": ..., "chars": [{"char", "repeat",
+ * "start", "end", "source_start", "source_end"}...], "max_repeat": N}.
+ * The caller frees *out with kefu_string_free(). Thread-safe. */
+KEFU_API int kefu_normalize_json(kefu_string **out, const char *text, size_t len,
+                                 const kefu_normalize_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Models                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* An immutable compiled model: intents, rules and their automaton (and, as
+ * capabilities land, the learned weights, entity grammars, flows and
+ * templates). Thread-safe: any number of threads may use one model at once. */
+typedef struct kefu_model kefu_model;
+
+/* The default Chinese e-commerce model embedded in the library. Loaded on
+ * first use and shared; *out is a new handle the caller frees. */
+KEFU_API int kefu_model_default(kefu_model **out);
+
+/* Loads a model file written by kefu_model_save_file / `kefu compile`.
+ * KEFU_EIO when the file cannot be read, KEFU_ECORRUPT when it is damaged
+ * (bad magic, checksum or structure), KEFU_EVERSION when it is of another
+ * format version. */
+KEFU_API int kefu_model_load_file(kefu_model **out, const char *path);
+
+/* Loads a model from bytes in memory (copied; the caller keeps `data`). */
+KEFU_API int kefu_model_load_bytes(kefu_model **out, const void *data, size_t len);
+
+/* Writes the model to a file. */
+KEFU_API int kefu_model_save_file(const kefu_model *model, const char *path);
+
+/* The model's file bytes in a library-owned string (binary: use
+ * kefu_string_size, not strlen). */
+KEFU_API int kefu_model_save_bytes(kefu_string **out, const kefu_model *model);
+
+/* Releases a model handle. NULL is a no-op. */
+KEFU_API void kefu_model_free(kefu_model *model);
+
+/* A rule file given by name (used in error messages) and UTF-8 text. */
+typedef struct kefu_source {
+    const char *name;
+    const char *text;
+    size_t len;
+} kefu_source;
+
+/* Compiles rule files (docs/RULES.md) into a new model, on top of `base`
+ * (its intents, lexicons and rules stay) or alone when base is NULL. On a
+ * syntax or reference error returns KEFU_EPARSE and kefu_last_error() holds
+ * the file, line, column and message. KEFU_ELIMIT when a size limit is
+ * exceeded. Thread-safe. */
+KEFU_API int kefu_model_compile(kefu_model **out, const kefu_model *base, const kefu_source *sources,
+                                size_t count);
+
+/* The number of intents the model knows, and the name of intent `index`
+ * (borrowed from the model; NULL when out of range). */
+KEFU_API size_t kefu_model_intent_count(const kefu_model *model);
+KEFU_API const char *kefu_model_intent_name(const kefu_model *model, size_t index);
+
+/* ------------------------------------------------------------------------ */
+/* Intent classification                                                    */
+/* ------------------------------------------------------------------------ */
+
+#define KEFU_CLASSIFY_OPTIONS_VERSION 1
+
+typedef struct kefu_classify_options {
+    uint32_t version;      /* KEFU_CLASSIFY_OPTIONS_VERSION */
+    int32_t invalid_utf8;  /* as in kefu_normalize_options */
+    size_t max_length;     /* as in kefu_normalize_options; 0 = default */
+    int32_t explain;       /* non-zero: the JSON twin lists the rules that fired */
+} kefu_classify_options;
+
+KEFU_API int kefu_classify_options_init(kefu_classify_options *opts, uint32_t version);
+
+/* The result of classifying one message. */
+typedef struct kefu_classification kefu_classification;
+
+/* One rule that fired. Strings are borrowed from the classification. This
+ * struct never changes size. */
+typedef struct kefu_rule_hit {
+    const char *rule;    /* the rule's name, or "file:line" */
+    const char *intent;
+    float weight;
+    int32_t negated;     /* non-zero when a negator cancelled it */
+    size_t start;        /* byte range in the caller's original text */
+    size_t end;
+} kefu_rule_hit;
+
+/* Classifies one customer message. `opts` may be NULL. Thread-safe: the
+ * model is shared, working memory is per thread. */
+KEFU_API int kefu_classify(kefu_classification **out, const kefu_model *model, const char *text, size_t len,
+                           const kefu_classify_options *opts);
+
+/* The primary intent (borrowed), its confidence in [0,1], and whether the
+ * message is out of scope (the intent is then the model's out-of-scope
+ * label, "other" for the default model). */
+KEFU_API const char *kefu_classification_intent(const kefu_classification *c);
+KEFU_API float kefu_classification_confidence(const kefu_classification *c);
+KEFU_API int kefu_classification_out_of_scope(const kefu_classification *c);
+
+/* The ranked list, best first. */
+KEFU_API size_t kefu_classification_ranking_size(const kefu_classification *c);
+KEFU_API int kefu_classification_ranking(const char **intent, float *confidence, const kefu_classification *c,
+                                         size_t index);
+
+/* The rules that fired, in order of position. */
+KEFU_API size_t kefu_classification_hit_count(const kefu_classification *c);
+KEFU_API int kefu_classification_hit(kefu_rule_hit *out, const kefu_classification *c, size_t index);
+
+/* Releases a classification. NULL is a no-op. */
+KEFU_API void kefu_classification_free(kefu_classification *c);
+
+/* JSON twin of kefu_classify, one object as in the CLI contract:
+ * {"text", "intent", "confidence", "out_of_scope", "ranking": [...],
+ *  "explain": [...] (with opts->explain)}. */
+KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, const char *text, size_t len,
+                                const kefu_classify_options *opts);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* KEFU_H */

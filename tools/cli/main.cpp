@@ -1,0 +1,39 @@
+// kefu: the command-line face of the library (see docs/CLI.md).
+#include <iostream>
+
+#include "command.hpp"
+#include "kefu/kefu.hpp"
+
+int main(int argc, char** argv) {
+    using namespace kefu::cli;
+    CLI::App app{"kefu: understand and steer customer-service chats of Chinese online shops", "kefu"};
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version", kefu::version());
+    global_options global;
+    app.add_option("--model", global.model_path, "A compiled model file to use instead of the embedded default");
+
+    command_body body;
+    add_normalize_command(app, global, body);
+    add_classify_command(app, global, body);
+    add_compile_command(app, global, body);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    if (!body) {
+        std::cerr << "kefu: a command is required\n" << app.help();
+        return exit_usage;
+    }
+    try {
+        return body();
+    } catch (const kefu::error& e) {  // the library's message already names file:line:col
+        std::cerr << "kefu: " << e.what() << "\n";
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "kefu: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+}
