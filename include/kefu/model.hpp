@@ -1,0 +1,137 @@
+// Models and intent classification (C++ API over the C ABI).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kefu/detail/c_handle.hpp"
+#include "kefu/text.hpp"
+
+namespace kefu {
+inline namespace v1 {
+
+// A rule file given by name (for error messages) and text.
+struct source {
+    std::string name;
+    std::string text;
+};
+
+struct ranked_intent {
+    std::string intent;
+    float confidence;
+};
+
+struct rule_hit {
+    std::string rule;
+    std::string intent;
+    float weight;
+    bool negated;
+    std::size_t start;  // byte range in the original text
+    std::size_t end;
+};
+
+struct classification {
+    std::string intent;
+    float confidence = 0;
+    bool out_of_scope = true;
+    std::vector<ranked_intent> ranking;
+    std::vector<rule_hit> hits;
+};
+
+struct classify_options {
+    kefu::invalid_utf8 invalid_utf8 = kefu::invalid_utf8::replace;
+    std::size_t max_length = 0;  // 0 = library default
+    bool explain = false;        // JSON: list the rules that fired
+};
+
+// An immutable compiled model, cheap to copy (shared), usable from any
+// number of threads at once.
+class model {
+public:
+    // The default Chinese e-commerce model embedded in the library.
+    static model default_model() { return model(make(kefu_model_default)); }
+
+    static model load(const std::string& path) {
+        kefu_model* raw = nullptr;
+        detail::check(kefu_model_load_file(&raw, path.c_str()));
+        return model(raw);
+    }
+
+    // Compiles rule files, on top of `base` when given. Throws kefu::error
+    // with file(), line() and column() on a syntax error.
+    static model compile(const std::vector<source>& files, const model* base = nullptr) {
+        std::vector<kefu_source> sources;
+        for (const auto& f : files) sources.push_back({f.name.c_str(), f.text.data(), f.text.size()});
+        kefu_model* raw = nullptr;
+        detail::check(kefu_model_compile(&raw, base ? base->handle_.get() : nullptr, sources.data(), sources.size()));
+        return model(raw);
+    }
+
+    void save(const std::string& path) const { detail::check(kefu_model_save_file(handle_.get(), path.c_str())); }
+
+    std::vector<std::string> intents() const {
+        std::vector<std::string> out;
+        for (std::size_t i = 0, n = kefu_model_intent_count(handle_.get()); i < n; ++i)
+            out.emplace_back(kefu_model_intent_name(handle_.get(), i));
+        return out;
+    }
+
+    classification classify(std::string_view text, const classify_options& options = {}) const {
+        kefu_classify_options c = to_c(options);
+        kefu_classification* raw = nullptr;
+        detail::check(kefu_classify(&raw, handle_.get(), text.data(), text.size(), &c));
+        detail::c_handle<kefu_classification, kefu_classification_free> owner(raw);
+        classification out;
+        out.intent = kefu_classification_intent(raw);
+        out.confidence = kefu_classification_confidence(raw);
+        out.out_of_scope = kefu_classification_out_of_scope(raw) != 0;
+        for (std::size_t i = 0, n = kefu_classification_ranking_size(raw); i < n; ++i) {
+            const char* intent = nullptr;
+            float confidence = 0;
+            detail::check(kefu_classification_ranking(&intent, &confidence, raw, i));
+            out.ranking.push_back({intent, confidence});
+        }
+        for (std::size_t i = 0, n = kefu_classification_hit_count(raw); i < n; ++i) {
+            kefu_rule_hit h;
+            detail::check(kefu_classification_hit(&h, raw, i));
+            out.hits.push_back({h.rule, h.intent, h.weight, h.negated != 0, h.start, h.end});
+        }
+        return out;
+    }
+
+    // The JSON twin of classify(): one line of the CLI contract.
+    std::string classify_json(std::string_view text, const classify_options& options = {}) const {
+        kefu_classify_options c = to_c(options);
+        kefu_string* out = nullptr;
+        detail::check(kefu_classify_json(&out, handle_.get(), text.data(), text.size(), &c));
+        return detail::take_string(out);
+    }
+
+    const kefu_model* c_handle() const noexcept { return handle_.get(); }
+
+private:
+    explicit model(kefu_model* raw) : handle_(raw, kefu_model_free) {}
+
+    static kefu_model* make(int (*create)(kefu_model**)) {
+        kefu_model* raw = nullptr;
+        detail::check(create(&raw));
+        return raw;
+    }
+
+    static kefu_classify_options to_c(const classify_options& options) {
+        kefu_classify_options c;
+        detail::check(kefu_classify_options_init(&c, KEFU_CLASSIFY_OPTIONS_VERSION));
+        c.invalid_utf8 = static_cast<int32_t>(options.invalid_utf8);
+        c.max_length = options.max_length;
+        c.explain = options.explain ? 1 : 0;
+        return c;
+    }
+
+    std::shared_ptr<kefu_model> handle_;
+};
+
+}  // namespace v1
+}  // namespace kefu

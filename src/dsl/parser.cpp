@@ -1,0 +1,109 @@
+#include "dsl/parser.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
+
+namespace kefu::detail::dsl {
+namespace {
+
+// What stands at `at`, for "found ..." in messages: the rest of the line,
+// cut to a few characters.
+std::string describe(iterator_type at, iterator_type last) {
+    if (at == last) return "end of file";
+    if (*at == '\n' || *at == '\r') return "end of line";
+    iterator_type end = at;
+    std::size_t chars = 0;
+    while (end != last && *end != '\n' && *end != '\r' && chars < 16) {
+        end += utf8::decode(std::string_view(end, static_cast<std::size_t>(last - end)), 0).length;
+        ++chars;
+    }
+    return "'" + std::string(at, end) + (end != last && *end != '\n' && *end != '\r' ? "…'" : "'");
+}
+
+std::string expected_text(const std::string& which) {
+    // X3 names literal parsers by their text in quotes; rules by their name.
+    return which.empty() ? "more input" : which;
+}
+
+// Skips blank lines, comments and continuation lines between statements.
+void skip_blank_lines(iterator_type& first, iterator_type last) {
+    x3::phrase_parse(first, last, *x3::eol, skipper());
+}
+
+}  // namespace
+
+source::source(std::string name, std::string text)
+    : name_(std::move(name)),
+      text_(std::move(text)),
+      handler_(text_.data(), text_.data() + text_.size(), sink_, name_) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+position source::where(iterator_type at) const noexcept {
+    const auto offset = static_cast<std::size_t>(at - text_.data());
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::size_t line_start = *(it - 1);
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;  // count code points
+    return {static_cast<std::uint32_t>(it - line_starts_.begin()), column};
+}
+
+position source::where(const x3::position_tagged& node) const {
+    auto& handler = const_cast<error_handler_type&>(handler_);  // position_of is not const in X3
+    return where(handler.position_of(node).begin());
+}
+
+std::string source::location(const x3::position_tagged& node) const {
+    const position p = where(node);
+    return name_ + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+void source::fail(iterator_type at, const std::string& message) const {
+    const position p = where(at);
+    throw kefu::error(KEFU_EPARSE, name_ + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
+                                       ": error: " + message,
+                      name_, p.line, p.column, at - text_.data());
+}
+
+void source::fail(const x3::position_tagged& node, const std::string& message) const {
+    auto& handler = const_cast<error_handler_type&>(handler_);
+    fail(handler.position_of(node).begin(), message);
+}
+
+parsed_file parse_rules(std::string name, std::string text) {
+    if (text.size() > max_file_bytes)
+        throw kefu::error(KEFU_ELIMIT, name + ": rule file of " + std::to_string(text.size()) +
+                                           " bytes is above the limit of " + std::to_string(max_file_bytes),
+                          name);
+    parsed_file out{std::make_unique<source>(std::move(name), std::move(text)), {}};
+    source& src = *out.src;
+    if (std::size_t bad = 0; !utf8::is_valid(src.text(), &bad)) src.fail(src.text().data() + bad, "invalid UTF-8");
+    iterator_type first = src.text().data();
+    const iterator_type last = first + src.text().size();
+    auto const parser = x3::with<x3::error_handler_tag>(std::ref(src.handler()))[statement()];
+    for (skip_blank_lines(first, last); first != last; skip_blank_lines(first, last)) {
+        if (out.statements.size() >= max_statements)
+            throw kefu::error(KEFU_ELIMIT, src.name() + ": more than " + std::to_string(max_statements) + " statements",
+                              src.name());
+        ast::statement parsed;
+        try {
+            if (!x3::phrase_parse(first, last, parser, skipper(), parsed))
+                src.fail(first, "expected a statement (intent, lexicon, rule, example or option), found " +
+                                    describe(first, last));
+        } catch (const x3::expectation_failure<iterator_type>& e) {
+            src.fail(e.where(), "expected " + expected_text(e.which()) + ", found " + describe(e.where(), last));
+        }
+        if (!x3::phrase_parse(first, last, x3::eol | x3::eoi, skipper()))
+            src.fail(first, "expected the end of the statement, found " + describe(first, last));
+        out.statements.push_back(std::move(parsed));
+    }
+    return out;
+}
+
+}  // namespace kefu::detail::dsl

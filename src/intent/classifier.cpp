@@ -1,0 +1,38 @@
+#include "intent/classifier.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace kefu::detail::intent {
+
+void rank_by_rules(const rule_set& rules, std::uint32_t out_of_scope_intent, classify_scratch& scratch,
+                   classification& out) {
+    const std::size_t n = rules.intents.size();
+    scratch.scores.assign(n, 0.0f);
+    scratch.priorities.assign(n, std::numeric_limits<std::int32_t>::min());
+    float total = 0;
+    for (const rule_hit& h : out.hits) {
+        if (h.negated) continue;
+        const rule_info& r = rules.rules[h.rule];
+        scratch.scores[r.intent] += r.weight;
+        scratch.priorities[r.intent] = std::max(scratch.priorities[r.intent], r.priority);
+        total += r.weight;
+    }
+    out.ranking.clear();
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (scratch.scores[i] > 0) out.ranking.push_back({i, scratch.scores[i] / (total + 1.0f)});
+    std::sort(out.ranking.begin(), out.ranking.end(), [&](const ranked_intent& a, const ranked_intent& b) {
+        if (scratch.priorities[a.intent] != scratch.priorities[b.intent])
+            return scratch.priorities[a.intent] > scratch.priorities[b.intent];
+        if (a.confidence != b.confidence) return a.confidence > b.confidence;
+        return a.intent < b.intent;
+    });
+    const bool oos_ranked = std::any_of(out.ranking.begin(), out.ranking.end(),
+                                        [&](const ranked_intent& r) { return r.intent == out_of_scope_intent; });
+    if (!oos_ranked) out.ranking.push_back({out_of_scope_intent, 1.0f / (total + 1.0f)});
+    out.intent = out.ranking.front().intent;
+    out.confidence = out.ranking.front().confidence;
+    out.out_of_scope = out.intent == out_of_scope_intent;
+}
+
+}  // namespace kefu::detail::intent

@@ -1,0 +1,419 @@
+#include "intent/matcher.hpp"
+
+#include <algorithm>
+#include <map>
+#include <queue>
+
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
+
+namespace kefu::detail::intent {
+namespace {
+
+constexpr std::size_t max_states = 1u << 26;
+constexpr std::size_t code_point_blocks = 0x110000 >> 8;
+constexpr std::uint8_t anchored_start = 1;
+constexpr std::uint8_t anchored_end = 2;
+constexpr std::size_t partials_prune_threshold = 256;
+
+// The trie as it is built: dense root row, small child lists elsewhere.
+struct trie_builder {
+    std::vector<std::uint32_t> root;                                      // symbol -> state
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> children{1};  // per state
+    std::vector<std::vector<std::uint32_t>> outputs{1};
+
+    explicit trie_builder(std::size_t symbols) : root(symbols, 0) {}
+
+    std::uint32_t child(std::uint32_t state, std::uint32_t symbol) const {
+        if (state == 0) return root[symbol];
+        for (const auto& [s, t] : children[state])
+            if (s == symbol) return t;
+        return 0;
+    }
+
+    std::uint32_t add_child(std::uint32_t state, std::uint32_t symbol) {
+        const auto next = static_cast<std::uint32_t>(children.size());
+        if (next >= max_states) throw kefu::error(KEFU_ELIMIT, "rule set is too large for the matcher");
+        children.emplace_back();
+        outputs.emplace_back();
+        if (state == 0) root[symbol] = next;
+        else children[state].emplace_back(symbol, next);
+        return next;
+    }
+};
+
+bool is_edge_class(text::char_class c) {
+    return c == text::char_class::punct || c == text::char_class::symbol || c == text::char_class::emoji;
+}
+
+}  // namespace
+
+// --- building ------------------------------------------------------------------
+
+matcher matcher::build(const rule_set& rules) {
+    matcher m;
+    // Patterns: every distinct literal, with the (variant, part) pairs it serves.
+    std::map<std::u32string, std::uint32_t> pattern_ids;
+    std::vector<std::vector<occurrence>> pattern_occurrences;
+    auto pattern_of = [&](const std::u32string& s) {
+        auto [it, inserted] = pattern_ids.emplace(s, static_cast<std::uint32_t>(pattern_ids.size()));
+        if (inserted) pattern_occurrences.emplace_back();
+        return it->second;
+    };
+    for (std::uint32_t v = 0; v < rules.variants.size(); ++v) {
+        const variant& var = rules.variants[v];
+        variant_info info{};
+        info.rule = var.rule;
+        info.part_begin = static_cast<std::uint32_t>(m.part_gaps_.size());
+        info.part_count = static_cast<std::uint16_t>(var.parts.size());
+        info.flags = static_cast<std::uint8_t>((var.anchor_start ? anchored_start : 0) | (var.anchor_end ? anchored_end : 0));
+        info.gap_after = var.gap_after;
+        m.variants_.push_back(info);
+        for (std::uint32_t k = 0; k < var.parts.size(); ++k) {
+            m.part_gaps_.push_back(var.parts[k].gap_before);
+            for (const auto& alternative : var.parts[k].alternatives)
+                pattern_occurrences[pattern_of(alternative)].push_back({v, k});
+        }
+    }
+    std::vector<bool> negator(pattern_ids.size(), false);
+    for (const auto& n : rules.negators) {
+        const std::uint32_t p = pattern_of(n);
+        negator.resize(pattern_ids.size(), false);
+        negator[p] = true;
+    }
+    for (const auto& r : rules.rules) m.rules_.push_back({static_cast<std::uint8_t>(r.negatable ? 1 : 0)});
+    m.negation_window_ = rules.negation_window;
+
+    // Alphabet: dense symbols for the code points that occur in patterns.
+    std::map<char32_t, std::uint32_t> alphabet;
+    for (const auto& [s, id] : pattern_ids)
+        for (char32_t cp : s) alphabet.emplace(cp, 0);
+    std::uint32_t next_symbol = 1;
+    for (auto& [cp, symbol] : alphabet) symbol = next_symbol++;
+    m.symbol_count_ = next_symbol;
+    m.alphabet_stage1_.assign(code_point_blocks, 0);
+    m.alphabet_stage2_.assign(256, 0);  // block 0: all zero
+    for (const auto& [cp, symbol] : alphabet) {
+        const std::size_t block = cp >> 8;
+        if (m.alphabet_stage1_[block] == 0) {
+            m.alphabet_stage1_[block] = static_cast<std::uint16_t>(m.alphabet_stage2_.size() / 256);
+            m.alphabet_stage2_.resize(m.alphabet_stage2_.size() + 256, 0);
+        }
+        m.alphabet_stage2_[m.alphabet_stage1_[block] * 256u + (cp & 0xFF)] = symbol;
+    }
+
+    // Trie of all patterns.
+    trie_builder trie(m.symbol_count_);
+    m.pattern_length_.resize(pattern_ids.size());
+    for (const auto& [s, id] : pattern_ids) {
+        std::uint32_t state = 0;
+        for (char32_t cp : s) {
+            const std::uint32_t symbol = m.symbol_of(cp);
+            std::uint32_t next = trie.child(state, symbol);
+            state = next ? next : trie.add_child(state, symbol);
+        }
+        trie.outputs[state].push_back(id);
+        m.pattern_length_[id] = static_cast<std::uint32_t>(s.size());
+        m.longest_pattern_ = std::max(m.longest_pattern_, m.pattern_length_[id]);
+    }
+
+    // Breadth-first numbering, so that failure and dictionary links always
+    // point to a smaller state number (a loaded model can be checked for that,
+    // and matching can never loop).
+    const std::size_t n = trie.children.size();
+    std::vector<std::uint32_t> order{0}, renumber(n, 0), fail(n, 0), dict(n, no_state);
+    order.reserve(n);
+    for (std::size_t head = 0; head < order.size(); ++head) {
+        const std::uint32_t s = order[head];
+        auto visit = [&](std::uint32_t symbol, std::uint32_t t) {
+            std::uint32_t f = s == 0 ? 0 : fail[s];
+            std::uint32_t target = 0;
+            if (s != 0) {
+                while (true) {
+                    target = trie.child(f, symbol);
+                    if (target != 0 || f == 0) break;
+                    f = fail[f];
+                }
+            }
+            fail[t] = (target == t) ? 0 : target;
+            dict[t] = !trie.outputs[fail[t]].empty() ? fail[t] : dict[fail[t]];
+            renumber[t] = static_cast<std::uint32_t>(order.size());
+            order.push_back(t);
+        };
+        if (s == 0) {
+            for (std::uint32_t symbol = 0; symbol < trie.root.size(); ++symbol)
+                if (trie.root[symbol]) visit(symbol, trie.root[symbol]);
+        } else {
+            auto& kids = trie.children[s];
+            std::sort(kids.begin(), kids.end());
+            for (const auto& [symbol, t] : kids) visit(symbol, t);
+        }
+    }
+
+    // Flatten in breadth-first order.
+    m.root_next_.assign(m.symbol_count_, 0);
+    for (std::uint32_t symbol = 0; symbol < trie.root.size(); ++symbol)
+        if (trie.root[symbol]) m.root_next_[symbol] = renumber[trie.root[symbol]];
+    m.edge_begin_.reserve(n + 1);
+    m.fail_.resize(n);
+    m.dict_link_.resize(n);
+    m.output_begin_.reserve(n + 1);
+    for (std::uint32_t s : order) {
+        m.edge_begin_.push_back(static_cast<std::uint32_t>(m.edge_symbol_.size()));
+        if (s != 0)
+            for (const auto& [symbol, t] : trie.children[s]) {
+                m.edge_symbol_.push_back(symbol);
+                m.edge_target_.push_back(renumber[t]);
+            }
+        m.fail_[renumber[s]] = renumber[fail[s]];
+        m.dict_link_[renumber[s]] = dict[s] == no_state ? no_state : renumber[dict[s]];
+        m.output_begin_.push_back(static_cast<std::uint32_t>(m.outputs_.size()));
+        m.outputs_.insert(m.outputs_.end(), trie.outputs[s].begin(), trie.outputs[s].end());
+    }
+    m.edge_begin_.push_back(static_cast<std::uint32_t>(m.edge_symbol_.size()));
+    m.output_begin_.push_back(static_cast<std::uint32_t>(m.outputs_.size()));
+
+    for (std::size_t p = 0; p < pattern_occurrences.size(); ++p) {
+        m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
+        m.occurrences_.insert(m.occurrences_.end(), pattern_occurrences[p].begin(), pattern_occurrences[p].end());
+        m.pattern_is_negator_.push_back(negator[p] ? 1 : 0);
+    }
+    m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
+    return m;
+}
+
+// --- matching ------------------------------------------------------------------
+
+std::uint32_t matcher::symbol_of(char32_t cp) const noexcept {
+    if (cp >= 0x110000 || alphabet_stage1_.empty()) return 0;
+    return alphabet_stage2_[alphabet_stage1_[cp >> 8] * 256u + (cp & 0xFF)];
+}
+
+std::uint32_t matcher::step(std::uint32_t state, std::uint32_t symbol) const noexcept {
+    if (symbol == 0) return 0;
+    while (state != 0) {
+        const std::uint32_t* first = edge_symbol_.data() + edge_begin_[state];
+        const std::uint32_t* last = edge_symbol_.data() + edge_begin_[state + 1];
+        const std::uint32_t* it = std::lower_bound(first, last, symbol);
+        if (it != last && *it == symbol) return edge_target_[static_cast<std::size_t>(it - edge_symbol_.data())];
+        state = fail_[state];
+    }
+    return root_next_[symbol];
+}
+
+void matcher::prepare_view(const text::normalized& text, match_scratch& s) const {
+    s.symbols.clear();
+    s.view_units.clear();
+    s.clauses.clear();
+    std::uint32_t clause = 0;
+    for (std::uint32_t i = 0; i < text.units.size(); ++i) {
+        const text::unit& u = text.units[i];
+        if (u.cls == text::char_class::space) {  // spaces separate clauses but are not matched
+            ++clause;
+            continue;
+        }
+        s.symbols.push_back(symbol_of(u.cp));
+        s.view_units.push_back(i);
+        s.clauses.push_back(clause);
+        if (u.cls == text::char_class::punct) ++clause;
+    }
+}
+
+void matcher::match(const text::normalized& text, match_scratch& s, std::vector<rule_hit>& out) const {
+    out.clear();
+    if (variants_.empty()) return;
+    prepare_view(text, s);
+    const auto n = static_cast<std::uint32_t>(s.symbols.size());
+    // Anchors ignore punctuation, symbols and emoji at either end.
+    std::uint32_t content_begin = 0, content_end = n;
+    while (content_begin < n && is_edge_class(text.units[s.view_units[content_begin]].cls)) ++content_begin;
+    while (content_end > content_begin && is_edge_class(text.units[s.view_units[content_end - 1]].cls)) --content_end;
+
+    if (++s.stamp == 0) {  // wrapped: forget all stamps
+        std::fill(s.rule_stamp.begin(), s.rule_stamp.end(), 0);
+        s.stamp = 1;
+    }
+    s.rule_stamp.resize(rules_.size(), 0);
+    s.rule_slot.resize(rules_.size(), 0);
+    s.partials.clear();
+    s.negators.clear();
+
+    auto negated_at = [&](std::uint32_t begin) {
+        for (auto it = s.negators.rbegin(); it != s.negators.rend(); ++it) {
+            if (it->end > begin) continue;
+            if (begin - it->end > negation_window_) break;  // negators are in end order
+            if (it->clause == s.clauses[begin]) return true;
+        }
+        return false;
+    };
+    auto finish = [&](const variant_info& v, std::uint32_t begin, std::uint32_t end) {
+        if (v.flags & anchored_end) {
+            if (end > content_end) return;
+            const std::uint32_t slack = content_end - end;
+            if (slack < v.gap_after.min || slack > v.gap_after.max) return;
+        }
+        const bool negated = rules_[v.rule].negatable && negated_at(begin);
+        if (s.rule_stamp[v.rule] != s.stamp) {
+            s.rule_stamp[v.rule] = s.stamp;
+            s.rule_slot[v.rule] = static_cast<std::uint32_t>(out.size());
+            out.push_back({v.rule, begin, end, negated});
+        } else if (rule_hit& h = out[s.rule_slot[v.rule]]; h.negated && !negated) {
+            h = {v.rule, begin, end, false};
+        }
+    };
+    auto on_pattern = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
+        if (pattern_is_negator_[p]) s.negators.push_back({end, s.clauses[begin]});
+        for (std::uint32_t o = occurrence_begin_[p]; o < occurrence_begin_[p + 1]; ++o) {
+            const occurrence occ = occurrences_[o];
+            const variant_info& v = variants_[occ.variant];
+            const gap_range gap = part_gaps_[v.part_begin + occ.part];
+            if (occ.part == 0) {
+                if (v.flags & anchored_start) {
+                    if (begin < content_begin) continue;
+                    const std::uint32_t offset = begin - content_begin;
+                    if (offset < gap.min || offset > gap.max) continue;
+                }
+                if (v.part_count == 1) finish(v, begin, end);
+                else s.partials.push_back({occ.variant, 0, begin, end});
+                continue;
+            }
+            const std::size_t count = s.partials.size();
+            for (std::size_t q = 0; q < count; ++q) {
+                const match_scratch::partial prev = s.partials[q];
+                if (prev.variant != occ.variant || prev.part + 1 != occ.part || prev.end > begin) continue;
+                const std::uint32_t distance = begin - prev.end;
+                if (distance < gap.min || distance > gap.max) continue;
+                if (occ.part + 1u == v.part_count) finish(v, prev.chain_begin, end);
+                else s.partials.push_back({occ.variant, occ.part, prev.chain_begin, end});
+                break;
+            }
+        }
+    };
+
+    std::uint32_t state = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        state = step(state, s.symbols[i]);
+        for (std::uint32_t t = (output_begin_[state] != output_begin_[state + 1]) ? state : dict_link_[state];
+             t != no_state; t = dict_link_[t]) {
+            for (std::uint32_t o = output_begin_[t]; o < output_begin_[t + 1]; ++o) {
+                const std::uint32_t p = outputs_[o];
+                on_pattern(p, i + 1 - pattern_length_[p], i + 1);
+            }
+        }
+        // Partial chains that can no longer be continued are dropped, which
+        // keeps long messages linear.
+        if (s.partials.size() > partials_prune_threshold) {
+            const std::uint32_t horizon = max_gap + longest_pattern_;
+            std::erase_if(s.partials, [&](const auto& q) { return q.end + horizon < i; });
+        }
+    }
+    for (rule_hit& h : out) {  // view positions -> normalised character indices
+        h.end = s.view_units[h.end - 1] + 1;
+        h.begin = s.view_units[h.begin];
+    }
+    std::sort(out.begin(), out.end(), [](const rule_hit& a, const rule_hit& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
+    });
+}
+
+std::size_t matcher::memory_bytes() const noexcept {
+    auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
+    return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(edge_begin_) +
+           bytes(edge_symbol_) + bytes(edge_target_) + bytes(fail_) + bytes(output_begin_) + bytes(outputs_) +
+           bytes(dict_link_) + bytes(pattern_length_) + bytes(pattern_is_negator_) + bytes(occurrence_begin_) +
+           bytes(occurrences_) + bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
+}
+
+// --- serialisation ---------------------------------------------------------------
+
+void matcher::save(model::writer& w) const {
+    w.u32(symbol_count_);
+    w.u32(negation_window_);
+    w.u32(longest_pattern_);
+    w.vec(alphabet_stage1_);
+    w.vec(alphabet_stage2_);
+    w.vec(root_next_);
+    w.vec(edge_begin_);
+    w.vec(edge_symbol_);
+    w.vec(edge_target_);
+    w.vec(fail_);
+    w.vec(output_begin_);
+    w.vec(outputs_);
+    w.vec(dict_link_);
+    w.vec(pattern_length_);
+    w.vec(pattern_is_negator_);
+    w.vec(occurrence_begin_);
+    w.vec(occurrences_);
+    w.vec(variants_);
+    w.vec(part_gaps_);
+    w.vec(rules_);
+}
+
+matcher matcher::load(model::reader& r) {
+    matcher m;
+    m.symbol_count_ = r.u32();
+    m.negation_window_ = r.u32();
+    m.longest_pattern_ = r.u32();
+    m.alphabet_stage1_ = r.vec<std::uint16_t>();
+    m.alphabet_stage2_ = r.vec<std::uint32_t>();
+    m.root_next_ = r.vec<std::uint32_t>();
+    m.edge_begin_ = r.vec<std::uint32_t>();
+    m.edge_symbol_ = r.vec<std::uint32_t>();
+    m.edge_target_ = r.vec<std::uint32_t>();
+    m.fail_ = r.vec<std::uint32_t>();
+    m.output_begin_ = r.vec<std::uint32_t>();
+    m.outputs_ = r.vec<std::uint32_t>();
+    m.dict_link_ = r.vec<std::uint32_t>();
+    m.pattern_length_ = r.vec<std::uint32_t>();
+    m.pattern_is_negator_ = r.vec<std::uint8_t>();
+    m.occurrence_begin_ = r.vec<std::uint32_t>();
+    m.occurrences_ = r.vec<occurrence>();
+    m.variants_ = r.vec<variant_info>();
+    m.part_gaps_ = r.vec<gap_range>();
+    m.rules_ = r.vec<rule_flags>();
+    m.validate();
+    return m;
+}
+
+// Every index in a loaded automaton must be in range, and every link must
+// point backwards in breadth-first order: then no input can make matching
+// read out of bounds or loop, whatever the file held.
+void matcher::validate() const {
+    auto check = [](bool ok, const char* what) {
+        if (!ok) model::reader::corrupt(std::string("matcher: ") + what);
+    };
+    const std::size_t states = fail_.size();
+    const std::size_t patterns = pattern_length_.size();
+    check(alphabet_stage1_.empty() || alphabet_stage1_.size() == code_point_blocks, "alphabet table size");
+    check(alphabet_stage2_.size() % 256 == 0, "alphabet block size");
+    for (auto b : alphabet_stage1_) check(b * 256u < alphabet_stage2_.size(), "alphabet block index");
+    for (auto sym : alphabet_stage2_) check(sym < symbol_count_, "alphabet symbol");
+    check((root_next_.size() == symbol_count_ && states > 0) || variants_.empty(), "root row size");
+    for (auto t : root_next_) check(t < states, "root edge target");
+    check(edge_begin_.size() == states + 1 && output_begin_.size() == states + 1 && dict_link_.size() == states,
+          "state table sizes");
+    check(edge_symbol_.size() == edge_target_.size(), "edge table sizes");
+    for (std::size_t s = 0; s < states; ++s) {
+        check(edge_begin_[s] <= edge_begin_[s + 1] && edge_begin_[s + 1] <= edge_symbol_.size(), "edge range");
+        check(output_begin_[s] <= output_begin_[s + 1] && output_begin_[s + 1] <= outputs_.size(), "output range");
+        check(s == 0 ? fail_[s] == 0 : fail_[s] < s, "failure link");
+        check(dict_link_[s] == no_state || dict_link_[s] < s, "dictionary link");
+        for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
+            check(edge_target_[e] < states && edge_target_[e] > s && edge_symbol_[e] < symbol_count_, "edge");
+    }
+    for (auto p : outputs_) check(p < patterns, "output pattern");
+    check(pattern_is_negator_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
+    for (std::size_t p = 0; p < patterns; ++p) {
+        check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_, "pattern length");
+        check(occurrence_begin_[p] <= occurrence_begin_[p + 1] && occurrence_begin_[p + 1] <= occurrences_.size(),
+              "occurrence range");
+    }
+    for (const auto& o : occurrences_)
+        check(o.variant < variants_.size() && o.part < variants_[o.variant].part_count, "occurrence");
+    for (const auto& v : variants_) {
+        check(v.rule < rules_.size() && v.part_count > 0, "variant");
+        check(std::size_t{v.part_begin} + v.part_count <= part_gaps_.size(), "variant parts");
+    }
+}
+
+}  // namespace kefu::detail::intent

@@ -1,0 +1,117 @@
+// The compiled rule matcher: one immutable Aho–Corasick automaton over the
+// normalised code points of every literal of every rule part, plus the gap,
+// anchor and negation logic. Matching is linear in the message length and
+// nearly flat in the number of rules. Thread-safe for concurrent matching;
+// each thread brings its own match_scratch.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "intent/rule_set.hpp"
+#include "model/binary.hpp"
+#include "text/normalizer.hpp"
+
+namespace kefu::detail::intent {
+
+// A rule that fired: its span in normalised characters [begin, end).
+struct rule_hit {
+    std::uint32_t rule;
+    std::uint32_t begin;
+    std::uint32_t end;
+    bool negated;  // a negator stood right before it (the rule is negatable)
+};
+
+// Per-thread working memory, reused across messages (no allocation once warm).
+struct match_scratch {
+    struct partial {
+        std::uint32_t variant;
+        std::uint32_t part;
+        std::uint32_t chain_begin;  // view position where part 0 began
+        std::uint32_t end;          // view position after this part
+    };
+    struct negator_hit {
+        std::uint32_t end;
+        std::uint32_t clause;
+    };
+    std::vector<std::uint32_t> symbols;     // per view position
+    std::vector<std::uint32_t> view_units;  // view position -> normalised character index
+    std::vector<std::uint32_t> clauses;     // view position -> clause number
+    std::vector<partial> partials;
+    std::vector<negator_hit> negators;
+    std::vector<std::uint32_t> rule_stamp;  // rule -> stamp of the message it was last hit in
+    std::vector<std::uint32_t> rule_slot;   // rule -> index of its hit in the output
+    std::uint32_t stamp = 0;
+};
+
+class matcher {
+public:
+    matcher() = default;
+
+    // Compiles the variants of a rule set. Throws kefu::error(KEFU_ELIMIT)
+    // when the automaton would exceed its size limits.
+    static matcher build(const rule_set& rules);
+
+    // Every rule that fired on `text`, once per rule (its leftmost match; a
+    // non-negated match is preferred over a negated one), sorted by begin.
+    void match(const text::normalized& text, match_scratch& scratch, std::vector<rule_hit>& out) const;
+
+    std::size_t state_count() const noexcept { return fail_.size(); }
+    std::size_t pattern_count() const noexcept { return pattern_length_.size(); }
+    std::size_t memory_bytes() const noexcept;
+
+    void save(model::writer& w) const;
+    static matcher load(model::reader& r);
+
+private:
+    struct occurrence {
+        std::uint32_t variant;
+        std::uint32_t part;
+    };
+    // Explicitly padded: serialised byte for byte, so no byte may be undefined.
+    struct variant_info {
+        std::uint32_t rule;
+        std::uint32_t part_begin;  // into part_gaps_
+        std::uint16_t part_count;
+        std::uint8_t flags;        // bit 0: anchored at start, bit 1: anchored at end
+        gap_range gap_after;
+        std::uint8_t reserved[3];
+    };
+    static_assert(sizeof(variant_info) == 16);
+    struct rule_flags {
+        std::uint8_t negatable;
+    };
+    static constexpr std::uint32_t no_state = 0xFFFFFFFFu;
+
+    std::uint32_t symbol_of(char32_t cp) const noexcept;
+    std::uint32_t step(std::uint32_t state, std::uint32_t symbol) const noexcept;
+    void prepare_view(const text::normalized& text, match_scratch& s) const;
+    void validate() const;
+
+    // code point -> symbol (0 = not in any pattern), as a two-stage table
+    std::vector<std::uint16_t> alphabet_stage1_;
+    std::vector<std::uint32_t> alphabet_stage2_;
+    std::uint32_t symbol_count_ = 1;
+    // trie with failure links; the root (state 0) has a dense row
+    std::vector<std::uint32_t> root_next_;
+    std::vector<std::uint32_t> edge_begin_;
+    std::vector<std::uint32_t> edge_symbol_;
+    std::vector<std::uint32_t> edge_target_;
+    std::vector<std::uint32_t> fail_;
+    std::vector<std::uint32_t> output_begin_;  // patterns ending exactly at a state
+    std::vector<std::uint32_t> outputs_;
+    std::vector<std::uint32_t> dict_link_;     // next state on the failure chain with outputs
+    // patterns and what they take part in
+    std::vector<std::uint32_t> pattern_length_;
+    std::vector<std::uint8_t> pattern_is_negator_;
+    std::vector<std::uint32_t> occurrence_begin_;
+    std::vector<occurrence> occurrences_;
+    // variants, their parts' gaps, and rules
+    std::vector<variant_info> variants_;
+    std::vector<gap_range> part_gaps_;
+    std::vector<rule_flags> rules_;
+    std::uint32_t negation_window_ = 3;
+    std::uint32_t longest_pattern_ = 0;
+};
+
+}  // namespace kefu::detail::intent

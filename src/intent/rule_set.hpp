@@ -1,0 +1,72 @@
+// The compiled meaning of rule files, before it becomes an automaton: every
+// rule expanded into variants, each a chain of literal sets with gaps.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kefu::detail::intent {
+
+inline constexpr unsigned max_gap = 32;
+inline constexpr std::size_t max_alternatives_per_part = 4096;
+inline constexpr std::size_t max_parts_per_variant = 8;
+
+struct intent_info {
+    std::string name;
+    std::string description;
+    std::int32_t priority = 0;
+    bool negatable = false;
+};
+
+struct rule_info {
+    std::uint32_t intent = 0;
+    float weight = 1.0f;
+    std::int32_t priority = 0;
+    bool negatable = false;
+    std::string name;      // given name, or "file:line"
+    std::string location;  // "file:line:col"
+};
+
+struct gap_range {
+    std::uint8_t min = 0;
+    std::uint8_t max = 0;
+};
+
+// One contiguous stretch of a match: any of `alternatives`, standing
+// `gap_before` characters after the previous part (for the first part of an
+// anchored variant: after the start of the message).
+struct part {
+    std::vector<std::u32string> alternatives;
+    gap_range gap_before;
+};
+
+struct variant {
+    std::uint32_t rule = 0;
+    std::vector<part> parts;
+    bool anchor_start = false;
+    bool anchor_end = false;
+    gap_range gap_after;  // with anchor_end: characters allowed before the end
+};
+
+struct example {
+    std::uint32_t intent = 0;
+    std::string text;
+    std::string location;
+};
+
+struct rule_set {
+    std::vector<intent_info> intents;
+    std::vector<rule_info> rules;
+    std::vector<variant> variants;
+    std::map<std::string, std::vector<std::u32string>> lexicons;  // expanded, canonical
+    std::vector<std::u32string> negators;                          // the lexicon @negator
+    std::uint32_t negation_window = 3;
+    std::vector<example> examples;
+
+    // Index of an intent by name, or -1.
+    int find_intent(const std::string& name) const noexcept;
+};
+
+}  // namespace kefu::detail::intent

@@ -1,0 +1,121 @@
+#include "intent/rule_set_io.hpp"
+
+namespace kefu::detail::intent {
+namespace {
+
+template <typename T, typename F>
+void save_list(model::writer& w, const std::vector<T>& items, F&& each) {
+    w.u64(items.size());
+    for (const T& item : items) each(item);
+}
+
+// Reads a count and checks it against what can possibly remain, so a damaged
+// count cannot make us allocate gigabytes.
+std::uint64_t read_count(model::reader& r, std::uint64_t limit) {
+    const std::uint64_t n = r.u64();
+    if (n > limit) model::reader::corrupt("rule set: implausible element count");
+    return n;
+}
+
+constexpr std::uint64_t max_items = 1u << 26;
+
+void save_strings(model::writer& w, const std::vector<std::u32string>& strings) {
+    save_list(w, strings, [&](const std::u32string& s) { w.u32str(s); });
+}
+
+std::vector<std::u32string> load_strings(model::reader& r) {
+    std::vector<std::u32string> out(read_count(r, max_items));
+    for (auto& s : out) s = r.u32str();
+    return out;
+}
+
+}  // namespace
+
+void save_rule_set(const rule_set& rules, model::writer& w) {
+    save_list(w, rules.intents, [&](const intent_info& i) {
+        w.str(i.name);
+        w.str(i.description);
+        w.i32(i.priority);
+        w.u32(i.negatable);
+    });
+    save_list(w, rules.rules, [&](const rule_info& r) {
+        w.u32(r.intent);
+        w.f32(r.weight);
+        w.i32(r.priority);
+        w.u32(r.negatable);
+        w.str(r.name);
+        w.str(r.location);
+    });
+    save_list(w, rules.variants, [&](const variant& v) {
+        w.u32(v.rule);
+        w.u32(v.anchor_start);
+        w.u32(v.anchor_end);
+        w.pod(v.gap_after);
+        save_list(w, v.parts, [&](const part& p) {
+            w.pod(p.gap_before);
+            save_strings(w, p.alternatives);
+        });
+    });
+    w.u64(rules.lexicons.size());
+    for (const auto& [name, values] : rules.lexicons) {
+        w.str(name);
+        save_strings(w, values);
+    }
+    save_strings(w, rules.negators);
+    w.u32(rules.negation_window);
+    save_list(w, rules.examples, [&](const example& e) {
+        w.u32(e.intent);
+        w.str(e.text);
+        w.str(e.location);
+    });
+}
+
+rule_set load_rule_set(model::reader& r) {
+    rule_set rules;
+    rules.intents.resize(read_count(r, max_items));
+    for (auto& i : rules.intents) {
+        i.name = r.str();
+        i.description = r.str();
+        i.priority = r.i32();
+        i.negatable = r.u32() != 0;
+    }
+    rules.rules.resize(read_count(r, max_items));
+    for (auto& x : rules.rules) {
+        x.intent = r.u32();
+        if (x.intent >= rules.intents.size()) model::reader::corrupt("rule set: rule of an unknown intent");
+        x.weight = r.f32();
+        x.priority = r.i32();
+        x.negatable = r.u32() != 0;
+        x.name = r.str();
+        x.location = r.str();
+    }
+    rules.variants.resize(read_count(r, max_items));
+    for (auto& v : rules.variants) {
+        v.rule = r.u32();
+        if (v.rule >= rules.rules.size()) model::reader::corrupt("rule set: variant of an unknown rule");
+        v.anchor_start = r.u32() != 0;
+        v.anchor_end = r.u32() != 0;
+        v.gap_after = r.pod<gap_range>();
+        v.parts.resize(read_count(r, max_parts_per_variant));
+        for (auto& p : v.parts) {
+            p.gap_before = r.pod<gap_range>();
+            p.alternatives = load_strings(r);
+        }
+    }
+    for (std::uint64_t n = read_count(r, max_items); n > 0; --n) {
+        std::string name = r.str();
+        rules.lexicons.emplace(std::move(name), load_strings(r));
+    }
+    rules.negators = load_strings(r);
+    rules.negation_window = r.u32();
+    rules.examples.resize(read_count(r, max_items));
+    for (auto& e : rules.examples) {
+        e.intent = r.u32();
+        if (e.intent >= rules.intents.size()) model::reader::corrupt("rule set: example of an unknown intent");
+        e.text = r.str();
+        e.location = r.str();
+    }
+    return rules;
+}
+
+}  // namespace kefu::detail::intent

@@ -1,0 +1,68 @@
+#include "model/container.hpp"
+
+#include <boost/crc.hpp>
+
+#include <cstring>
+
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
+#include "model/binary.hpp"
+
+namespace kefu::detail::model {
+namespace {
+
+constexpr std::size_t header_size = 8 + 4 + 4 + 8 + 4 + 4;
+
+std::uint32_t crc32(std::string_view data) {
+    boost::crc_32_type crc;
+    crc.process_bytes(data.data(), data.size());
+    return crc.checksum();
+}
+
+}  // namespace
+
+std::string pack(const sections& parts) {
+    writer payload;
+    payload.u32(static_cast<std::uint32_t>(parts.size()));
+    for (const auto& [t, body] : parts) {
+        payload.u32(t);
+        payload.bytes(body);
+    }
+    writer file;
+    for (char c : magic) file.pod(c);
+    file.u32(format_version);
+    file.u32(0);  // flags, reserved
+    file.u64(payload.data().size());
+    file.u32(crc32(payload.data()));
+    file.u32(0);  // reserved
+    std::string out = std::move(file).take();
+    out += payload.data();
+    return out;
+}
+
+std::map<std::uint32_t, std::string_view> unpack(std::string_view file) {
+    if (file.size() < header_size || std::memcmp(file.data(), magic, sizeof magic) != 0)
+        throw kefu::error(KEFU_ECORRUPT, "not a kefu model file (bad magic)");
+    reader header(file.substr(sizeof magic, header_size - sizeof magic));
+    const std::uint32_t version = header.u32();
+    if (version != format_version)
+        throw kefu::error(KEFU_EVERSION, "model file format " + std::to_string(version) + " is not supported (this kefu reads format " +
+                                             std::to_string(format_version) + ")");
+    header.u32();
+    const std::uint64_t size = header.u64();
+    const std::uint32_t checksum = header.u32();
+    if (size != file.size() - header_size)
+        throw kefu::error(KEFU_ECORRUPT, "model file is truncated or has trailing bytes");
+    const std::string_view payload = file.substr(header_size);
+    if (crc32(payload) != checksum) throw kefu::error(KEFU_ECORRUPT, "model file checksum mismatch");
+    reader r(payload);
+    std::map<std::uint32_t, std::string_view> out;
+    for (std::uint32_t n = r.u32(); n > 0; --n) {
+        const std::uint32_t t = r.u32();
+        out[t] = r.bytes();
+    }
+    if (!r.at_end()) reader::corrupt("bytes after the last section");
+    return out;
+}
+
+}  // namespace kefu::detail::model
