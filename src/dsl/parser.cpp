@@ -20,7 +20,10 @@ std::string describe(iterator_type at, iterator_type last) {
         end += utf8::decode(std::string_view(end, static_cast<std::size_t>(last - end)), 0).length;
         ++chars;
     }
-    return "'" + std::string(at, end) + (end != last && *end != '\n' && *end != '\r' ? "…'" : "'");
+    std::string quoted = "'";  // built with append: GCC 12 warns falsely on operator+ chains here
+    quoted.append(at, end);
+    quoted.append(end != last && *end != '\n' && *end != '\r' ? "…'" : "'");
+    return quoted;
 }
 
 std::string expected_text(const std::string& which) {
