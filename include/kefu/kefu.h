@@ -239,6 +239,10 @@ KEFU_API int kefu_model_compile(kefu_model **out, const kefu_model *base, const 
 KEFU_API size_t kefu_model_intent_count(const kefu_model *model);
 KEFU_API const char *kefu_model_intent_name(const kefu_model *model, size_t index);
 
+/* The intent a message gets when the model does not understand it ("other"
+ * for the default model); borrowed from the model. */
+KEFU_API const char *kefu_model_out_of_scope_label(const kefu_model *model);
+
 /* ------------------------------------------------------------------------ */
 /* Intent classification                                                    */
 /* ------------------------------------------------------------------------ */
@@ -297,6 +301,54 @@ KEFU_API void kefu_classification_free(kefu_classification *c);
  *  "explain": [...] (with opts->explain)}. */
 KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, const char *text, size_t len,
                                 const kefu_classify_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Training the learned intent model                                        */
+/* ------------------------------------------------------------------------ */
+
+#define KEFU_TRAIN_OPTIONS_VERSION 1
+
+typedef struct kefu_train_options {
+    uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
+    uint32_t seed;          /* shuffling and the held-out split; default 1 */
+    uint32_t epochs;        /* passes over the data; default 12 */
+    float learning_rate;    /* AdaGrad step; default 0.4 */
+    float holdout;          /* share held back to calibrate confidence and tune
+                               the out-of-scope rule; default 0.2 */
+    const char *oos_label;  /* the out-of-scope label; NULL keeps the base
+                               model's ("other" for the default model) */
+    uint32_t char_ngram_min; /* character n-gram range; default 1..4 */
+    uint32_t char_ngram_max;
+    uint32_t word_ngrams;    /* Latin word n-grams: 0 none, 1 unigrams, 2 +bigrams (default) */
+    float l2;                /* L2 regularisation; default 1e-6 */
+} kefu_train_options;
+
+KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);
+
+/* One labelled training message. */
+typedef struct kefu_example {
+    const char *label;
+    const char *text;
+    size_t len;
+} kefu_example;
+
+/* Trains a learned intent model (hashed character and word n-grams, shape
+ * and rule-hit features; multinomial logistic regression; temperature
+ * calibration; out-of-scope thresholds) on the examples. The rules of `base`
+ * (may be NULL) are kept and used as features. Deterministic for a seed.
+ * Thread-safe; runs on the calling thread. */
+KEFU_API int kefu_model_train(kefu_model **out, const kefu_model *base, const kefu_example *examples, size_t count,
+                              const kefu_train_options *opts);
+
+/* The same from a TSV file with lines label<TAB>text (a first line starting
+ * with "label<TAB>" is a header; a third column is ignored). KEFU_EPARSE
+ * names the line of a malformed row. */
+KEFU_API int kefu_model_train_file(kefu_model **out, const kefu_model *base, const char *tsv_path,
+                                   const kefu_train_options *opts);
+
+/* A description of the model as JSON: intents, rule and pattern counts,
+ * learned features, calibration and the held-out figures of training. */
+KEFU_API int kefu_model_info_json(kefu_string **out, const kefu_model *model);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kefu/detail/c_handle.hpp"
@@ -41,6 +43,18 @@ struct classification {
     std::vector<rule_hit> hits;
 };
 
+struct train_options {
+    std::uint32_t seed = 1;
+    std::uint32_t epochs = 12;
+    float learning_rate = 0.4f;
+    float holdout = 0.2f;
+    std::string oos_label;  // "" keeps the base model's
+    std::uint32_t char_ngram_min = 1;
+    std::uint32_t char_ngram_max = 4;
+    std::uint32_t word_ngrams = 2;
+    float l2 = 1e-6f;
+};
+
 struct classify_options {
     kefu::invalid_utf8 invalid_utf8 = kefu::invalid_utf8::replace;
     std::size_t max_length = 0;  // 0 = library default
@@ -69,6 +83,35 @@ public:
         detail::check(kefu_model_compile(&raw, base ? base->handle_.get() : nullptr, sources.data(), sources.size()));
         return model(raw);
     }
+
+    // Trains the learned intent model on labelled texts (see kefu_model_train),
+    // keeping the rules of `base` when given.
+    static model train(const std::vector<std::pair<std::string, std::string>>& labelled, const train_options& options = {},
+                       const model* base = nullptr) {
+        std::vector<kefu_example> examples;
+        for (const auto& [label, text] : labelled) examples.push_back({label.c_str(), text.data(), text.size()});
+        kefu_train_options c = to_c(options);
+        kefu_model* raw = nullptr;
+        detail::check(kefu_model_train(&raw, base ? base->handle_.get() : nullptr, examples.data(), examples.size(), &c));
+        return model(raw);
+    }
+
+    // Trains from a label<TAB>text file.
+    static model train_file(const std::string& tsv_path, const train_options& options = {}, const model* base = nullptr) {
+        kefu_train_options c = to_c(options);
+        kefu_model* raw = nullptr;
+        detail::check(kefu_model_train_file(&raw, base ? base->handle_.get() : nullptr, tsv_path.c_str(), &c));
+        return model(raw);
+    }
+
+    // Intents, counts, calibration and training figures, as JSON.
+    std::string info_json() const {
+        kefu_string* out = nullptr;
+        detail::check(kefu_model_info_json(&out, handle_.get()));
+        return detail::take_string(out);
+    }
+
+    std::string out_of_scope_label() const { return kefu_model_out_of_scope_label(handle_.get()); }
 
     void save(const std::string& path) const { detail::check(kefu_model_save_file(handle_.get(), path.c_str())); }
 
@@ -119,6 +162,21 @@ private:
         kefu_model* raw = nullptr;
         detail::check(create(&raw));
         return raw;
+    }
+
+    static kefu_train_options to_c(const train_options& options) {
+        kefu_train_options c;
+        detail::check(kefu_train_options_init(&c, KEFU_TRAIN_OPTIONS_VERSION));
+        c.seed = options.seed;
+        c.epochs = options.epochs;
+        c.learning_rate = options.learning_rate;
+        c.holdout = options.holdout;
+        c.oos_label = options.oos_label.empty() ? nullptr : options.oos_label.c_str();
+        c.char_ngram_min = options.char_ngram_min;
+        c.char_ngram_max = options.char_ngram_max;
+        c.word_ngrams = options.word_ngrams;
+        c.l2 = options.l2;
+        return c;
     }
 
     static kefu_classify_options to_c(const classify_options& options) {

@@ -7,6 +7,7 @@
 
 #include "intent/matcher.hpp"
 #include "intent/rule_set.hpp"
+#include "learn/features.hpp"
 
 namespace kefu::detail::intent {
 
@@ -29,6 +30,8 @@ struct classify_scratch {
     match_scratch match;
     std::vector<float> scores;
     std::vector<std::int32_t> priorities;
+    std::vector<learn::feature> features;
+    std::vector<float> probabilities;
 };
 
 // Ranks intents by the rules that fired: highest priority first, then the

@@ -58,6 +58,7 @@ public:
 
     std::size_t state_count() const noexcept { return fail_.size(); }
     std::size_t pattern_count() const noexcept { return pattern_length_.size(); }
+    std::size_t rule_count() const noexcept { return rules_.size(); }
     std::size_t memory_bytes() const noexcept;
 
     void save(model::writer& w) const;

@@ -12,8 +12,15 @@ namespace {
 constexpr std::uint32_t meta_section = tag("META");
 constexpr std::uint32_t rules_section = tag("RULE");
 constexpr std::uint32_t matcher_section = tag("MTCH");
+constexpr std::uint32_t linear_section = tag("LINR");
+constexpr std::size_t ranking_size = 5;
 
 }  // namespace
+
+void compiled_model::index_rule_intents() {
+    rule_intents_.clear();
+    for (const auto& r : rules_.rules) rule_intents_.push_back(r.intent);
+}
 
 void compiled_model::finish() {
     int index = rules_.find_intent(out_of_scope_label_);
@@ -33,6 +40,46 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
     if (base) m->out_of_scope_label_ = base->out_of_scope_label_;
     m->finish();
     m->matcher_ = intent::matcher::build(m->rules_);
+    m->index_rule_intents();
+    return m;
+}
+
+std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<labelled_text>& data,
+                                                            const training_options& options,
+                                                            const compiled_model* base, learn::train_report* report) {
+    if (data.empty()) throw kefu::error(KEFU_EINVAL, "no training examples");
+    auto m = std::make_shared<compiled_model>();
+    if (base) {
+        m->rules_ = base->rules_;
+        m->matcher_ = base->matcher_;
+        m->out_of_scope_label_ = base->out_of_scope_label_;
+    } else {
+        m->matcher_ = intent::matcher::build(m->rules_);
+    }
+    if (!options.out_of_scope_label.empty()) m->out_of_scope_label_ = options.out_of_scope_label;
+    for (const auto& d : data)
+        if (m->rules_.find_intent(d.label) < 0) m->rules_.intents.push_back({d.label, {}, 0, false});
+    m->finish();
+    m->index_rule_intents();
+    m->features_ = options.features;
+
+    intent::classify_scratch scratch;
+    text::normalize_options text_options;
+    text_options.max_length = text::max_length_limit;
+    std::vector<learn::example> examples;
+    examples.reserve(data.size());
+    for (const auto& d : data) {
+        text::normalize(d.text, text_options, scratch.text);
+        intent::classification c;
+        m->matcher_.match(scratch.text, scratch.match, c.hits);
+        learn::example e{{}, static_cast<std::uint32_t>(m->rules_.find_intent(d.label))};
+        learn::extract_features(scratch.text, c.hits, m->rule_intents_, m->features_, e.features);
+        examples.push_back(std::move(e));
+    }
+    learn::train_options learner = options.learner;
+    learner.oos_label = m->out_of_scope_;
+    m->linear_ = learn::train(examples, static_cast<std::uint32_t>(m->rules_.intents.size()), learner, &m->report_);
+    if (report) *report = m->report_;
     return m;
 }
 
@@ -50,6 +97,15 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     m->rules_ = intent::load_rule_set(rules);
     reader automaton = section(matcher_section, "MTCH");
     m->matcher_ = intent::matcher::load(automaton);
+    if (const auto it = parts.find(linear_section); it != parts.end()) {
+        reader linear(it->second);
+        m->features_ = linear.pod<learn::feature_config>();
+        m->linear_ = learn::linear_model::load(linear);
+        m->report_ = linear.pod<learn::train_report>();
+        if (m->linear_.classes() != m->rules_.intents.size()) reader::corrupt("learned model does not fit the intents");
+    }
+    if (m->matcher_.rule_count() != m->rules_.rules.size()) reader::corrupt("matcher does not fit the rules");
+    m->index_rule_intents();
     const int oos = m->rules_.find_intent(m->out_of_scope_label_);
     if (oos < 0) reader::corrupt("the out-of-scope label is not an intent");
     m->out_of_scope_ = static_cast<std::uint32_t>(oos);
@@ -67,13 +123,48 @@ std::string compiled_model::save() const {
     writer automaton;
     matcher_.save(automaton);
     parts[matcher_section] = std::move(automaton).take();
+    if (!linear_.empty()) {
+        writer linear;
+        linear.pod(features_);
+        linear_.save(linear);
+        linear.pod(report_);
+        parts[linear_section] = std::move(linear).take();
+    }
     return pack(parts);
 }
 
 void compiled_model::classify(const text::normalized& text, intent::classify_scratch& scratch,
                               intent::classification& out) const {
     matcher_.match(text, scratch.match, out.hits);
-    intent::rank_by_rules(rules_, out_of_scope_, scratch, out);
+    if (linear_.empty()) intent::rank_by_rules(rules_, out_of_scope_, scratch, out);
+    else rank_by_model(scratch, out);
+}
+
+// The learned model decides, with the rule hits among its features; the
+// out-of-scope rule turns unsure or ambiguous answers into the OOS intent.
+void compiled_model::rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const {
+    learn::extract_features(scratch.text, out.hits, rule_intents_, features_, scratch.features);
+    linear_.probabilities(scratch.features, scratch.probabilities);
+    const auto& p = scratch.probabilities;
+    out.ranking.clear();
+    for (std::uint32_t c = 0; c < p.size(); ++c) {
+        if (out.ranking.size() < ranking_size) {
+            out.ranking.push_back({c, p[c]});
+        } else if (p[c] > out.ranking.back().confidence) {
+            out.ranking.back() = {c, p[c]};
+        } else {
+            continue;
+        }
+        for (std::size_t i = out.ranking.size() - 1; i > 0 && out.ranking[i].confidence > out.ranking[i - 1].confidence; --i)
+            std::swap(out.ranking[i], out.ranking[i - 1]);
+    }
+    const float top = out.ranking[0].confidence;
+    const float gap = out.ranking.size() > 1 ? top - out.ranking[1].confidence : top;
+    const learn::out_of_scope_rule& rule = linear_.out_of_scope();
+    const bool unsure = top < rule.min_confidence || gap < rule.min_gap;
+    out.intent = unsure ? out_of_scope_ : out.ranking[0].intent;
+    out.confidence = unsure ? p[out_of_scope_] : top;
+    out.out_of_scope = out.intent == out_of_scope_;
 }
 
 }  // namespace kefu::detail::model

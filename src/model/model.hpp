@@ -11,6 +11,9 @@
 #include "intent/classifier.hpp"
 #include "intent/matcher.hpp"
 #include "intent/rule_set.hpp"
+#include "learn/features.hpp"
+#include "learn/linear_model.hpp"
+#include "learn/trainer.hpp"
 #include "text/normalizer.hpp"
 
 namespace kefu::detail::model {
@@ -21,12 +24,32 @@ struct source_file {
     std::string text;
 };
 
+// One labelled training message.
+struct labelled_text {
+    std::string label;
+    std::string text;
+};
+
+struct training_options {
+    learn::train_options learner;
+    learn::feature_config features;
+    std::string out_of_scope_label;  // "" = keep the base model's ("other" by default)
+};
+
 class compiled_model {
 public:
     // Compiles rule files, optionally on top of an existing model's rules.
     // Throws kefu::error (KEFU_EPARSE with file:line:col, KEFU_ELIMIT).
     static std::shared_ptr<const compiled_model> compile(const std::vector<source_file>& files,
                                                          const compiled_model* base = nullptr);
+
+    // Trains the learned intent model on labelled texts, keeping the rules of
+    // `base` (when given) as features. Labels that are not intents yet become
+    // intents. Throws kefu::error(KEFU_EINVAL) on empty data.
+    static std::shared_ptr<const compiled_model> train(const std::vector<labelled_text>& data,
+                                                       const training_options& options,
+                                                       const compiled_model* base = nullptr,
+                                                       learn::train_report* report = nullptr);
 
     // Reads a model file (KEFU_ECORRUPT / KEFU_EVERSION on damage).
     static std::shared_ptr<const compiled_model> load(std::string_view bytes);
@@ -36,6 +59,8 @@ public:
     const intent::rule_set& rules() const noexcept { return rules_; }
     const intent::matcher& matcher() const noexcept { return matcher_; }
     std::uint32_t out_of_scope_intent() const noexcept { return out_of_scope_; }
+    const learn::linear_model& linear() const noexcept { return linear_; }
+    const learn::train_report& training_report() const noexcept { return report_; }
 
     // Classifies an already normalised text.
     void classify(const text::normalized& text, intent::classify_scratch& scratch,
@@ -43,9 +68,15 @@ public:
 
 private:
     void finish();  // resolves the out-of-scope intent after rules are set
+    void index_rule_intents();
+    void rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const;
 
     intent::rule_set rules_;
     intent::matcher matcher_;
+    std::vector<std::uint32_t> rule_intents_;  // intent of each rule, for rule-hit features
+    learn::feature_config features_;
+    learn::linear_model linear_;               // empty: rules only
+    learn::train_report report_;
     std::string out_of_scope_label_ = "other";
     std::uint32_t out_of_scope_ = 0;
 };

@@ -1,0 +1,140 @@
+#include "learn/features.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kefu::detail::learn {
+namespace {
+
+// Feature families, mixed into every hash so that, say, the character "a"
+// and the word "a" are different features.
+enum family : std::uint64_t {
+    char_gram = 1,
+    word_unigram = 2,
+    word_bigram = 3,
+    rule_intent = 4,
+    negated_rule_intent = 5,
+    rule_id = 6,
+    shape = 7,
+    digit_run = 8,
+};
+
+constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
+constexpr char32_t boundary = 0x2;  // message start/end and clause breaks in n-grams
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * fnv_prime; }
+
+// Final avalanche (MurmurHash3 fmix64), so low bits are well distributed.
+std::uint64_t finish(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb3fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+std::uint64_t start(family f, std::uint64_t detail = 0) { return mix(mix(0xcbf29ce484222325ULL, f), detail); }
+
+bool is_word_char(text::char_class c) { return c == text::char_class::latin || c == text::char_class::digit; }
+
+// Code points with boundaries: clause breaks collapse to one boundary mark.
+void sequence_for_ngrams(const text::normalized& text, std::vector<char32_t>& seq) {
+    seq.clear();
+    seq.push_back(boundary);
+    for (const text::unit& u : text.units) {
+        if (u.cls == text::char_class::space) {
+            if (seq.back() != boundary) seq.push_back(boundary);
+            continue;
+        }
+        seq.push_back(u.cp);
+    }
+    if (seq.back() != boundary) seq.push_back(boundary);
+}
+
+void add_char_ngrams(const std::vector<char32_t>& seq, const feature_config& c, std::vector<feature>& out) {
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+        std::uint64_t h = start(char_gram);
+        for (std::size_t n = 1; n <= c.max_char_n && i + n <= seq.size(); ++n) {
+            h = mix(h, seq[i + n - 1]);
+            if (n >= c.min_char_n && !(n == 1 && seq[i] == boundary)) out.push_back({finish(mix(h, n)), 1.0f});
+        }
+    }
+}
+
+std::uint64_t digit_bucket(std::size_t length) {
+    return length <= 2 ? length : length <= 4 ? 3 : length <= 8 ? 4 : length <= 12 ? 5 : length <= 16 ? 6 : 7;
+}
+
+// Latin and digit words: word uni/bigrams, and digit runs by length only
+// (an order number matters by its shape, not its value).
+void add_words(const text::normalized& text, const feature_config& c, std::vector<feature>& out) {
+    std::uint64_t previous = 0;
+    bool have_previous = false;
+    const auto& units = text.units;
+    for (std::size_t i = 0; i < units.size();) {
+        if (!is_word_char(units[i].cls)) {
+            if (units[i].cls != text::char_class::space) have_previous = false;
+            ++i;
+            continue;
+        }
+        std::uint64_t h = start(word_unigram);
+        bool all_digits = true;
+        const std::size_t begin = i;
+        for (; i < units.size() && is_word_char(units[i].cls); ++i) {
+            h = mix(h, units[i].cp);
+            all_digits &= units[i].cls == text::char_class::digit;
+        }
+        if (all_digits && i - begin > 2) h = start(digit_run, digit_bucket(i - begin));
+        if (c.word_ngrams >= 1) out.push_back({finish(h), 1.0f});
+        if (c.word_ngrams >= 2 && have_previous) out.push_back({finish(mix(mix(start(word_bigram), previous), h)), 1.0f});
+        previous = h;
+        have_previous = true;
+    }
+}
+
+std::uint64_t length_bucket(std::size_t n) {
+    return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 12 ? 6 : n <= 20 ? 7 : n <= 40 ? 8 : 9;
+}
+
+void add_shape(const text::normalized& text, std::vector<feature>& out) {
+    std::size_t visible = 0;
+    bool question = false, emoji = false;
+    for (const text::unit& u : text.units) {
+        if (u.cls != text::char_class::space) ++visible;
+        question |= u.cp == U'?' || u.cp == U'吗' || u.cp == U'呢';
+        emoji |= u.cls == text::char_class::emoji;
+    }
+    out.push_back({finish(start(shape, 100 + length_bucket(visible))), 1.0f});
+    if (question) out.push_back({finish(start(shape, 200)), 1.0f});
+    if (emoji) out.push_back({finish(start(shape, 201)), 1.0f});
+    out.push_back({finish(start(shape, 300 + std::min<std::uint32_t>(text.max_run, 5))), 1.0f});
+}
+
+void add_rules(const std::vector<intent::rule_hit>& hits, const std::vector<std::uint32_t>& rule_intents,
+               std::vector<feature>& out) {
+    for (const intent::rule_hit& h : hits) {
+        const std::uint32_t intent = h.rule < rule_intents.size() ? rule_intents[h.rule] : 0;
+        out.push_back({finish(start(h.negated ? negated_rule_intent : rule_intent, intent)), 1.0f});
+        if (!h.negated) out.push_back({finish(start(rule_id, h.rule)), 1.0f});
+    }
+}
+
+}  // namespace
+
+void extract_features(const text::normalized& text, const std::vector<intent::rule_hit>& hits,
+                      const std::vector<std::uint32_t>& rule_intents, const feature_config& config,
+                      std::vector<feature>& out) {
+    out.clear();
+    thread_local std::vector<char32_t> seq;
+    sequence_for_ngrams(text, seq);
+    add_char_ngrams(seq, config, out);
+    if (config.word_ngrams) add_words(text, config, out);
+    if (config.use_shape) add_shape(text, out);
+    if (config.use_rules) add_rules(hits, rule_intents, out);
+    if (out.empty()) return;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(out.size()));
+    for (feature& f : out) f.value *= scale;
+}
+
+}  // namespace kefu::detail::learn

@@ -1,0 +1,36 @@
+// Feature extraction for the learned intent model: hashed character n-grams,
+// Latin word n-grams, shapes, and rule hits, from a normalised message.
+// Hashing keeps the feature space fixed and the extractor allocation-free.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "intent/matcher.hpp"
+#include "text/normalizer.hpp"
+
+namespace kefu::detail::learn {
+
+struct feature {
+    std::uint64_t hash;
+    float value;
+};
+
+// What to extract. Stored in the model, so training and prediction agree.
+struct feature_config {
+    std::uint8_t min_char_n = 1;
+    std::uint8_t max_char_n = 4;
+    std::uint8_t word_ngrams = 2;   // Latin word uni- (1) or uni+bigrams (2); 0 = none
+    std::uint8_t use_rules = 1;     // rule-hit features (fusion with the rule matcher)
+    std::uint8_t use_shape = 1;     // length, digits, punctuation, repetition
+    std::uint8_t reserved[3] = {0, 0, 0};
+};
+
+// Appends the features of one message to `out` (cleared first). Values are
+// scaled so that the vector has unit L2 norm: long and short messages weigh
+// the same.
+void extract_features(const text::normalized& text, const std::vector<intent::rule_hit>& hits,
+                      const std::vector<std::uint32_t>& rule_intents, const feature_config& config,
+                      std::vector<feature>& out);
+
+}  // namespace kefu::detail::learn

@@ -1,0 +1,115 @@
+#include "learn/linear_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kefu::detail::learn {
+namespace {
+
+constexpr std::uint64_t nonzero(std::uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks an empty slot
+
+std::size_t capacity_for(std::size_t n) {
+    std::size_t c = 16;
+    while (c < n * 2) c <<= 1;
+    return c;
+}
+
+}  // namespace
+
+void softmax(std::vector<float>& v, float temperature) {
+    if (v.empty()) return;
+    const float inv = 1.0f / temperature;
+    const float top = *std::max_element(v.begin(), v.end());
+    float sum = 0;
+    for (float& x : v) sum += (x = std::exp((x - top) * inv));
+    for (float& x : v) x /= sum;
+}
+
+linear_model::linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> weights,
+                           std::vector<float> bias)
+    : classes_(classes), weights_(std::move(weights)), bias_(std::move(bias)) {
+    build_index(feature_hashes);
+}
+
+void linear_model::build_index(const std::vector<std::uint64_t>& hashes) {
+    slot_hash_.assign(capacity_for(hashes.size()), 0);
+    slot_row_.assign(slot_hash_.size(), 0);
+    const std::size_t mask = slot_hash_.size() - 1;
+    for (std::uint32_t row = 0; row < hashes.size(); ++row) {
+        const std::uint64_t h = nonzero(hashes[row]);
+        std::size_t slot = h & mask;
+        while (slot_hash_[slot] != 0 && slot_hash_[slot] != h) slot = (slot + 1) & mask;
+        slot_hash_[slot] = h;
+        slot_row_[slot] = row;
+    }
+}
+
+std::int64_t linear_model::find(std::uint64_t hash) const noexcept {
+    const std::uint64_t h = nonzero(hash);
+    const std::size_t mask = slot_hash_.size() - 1;
+    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+        if (slot_hash_[slot] == h) return slot_row_[slot];
+        if (slot_hash_[slot] == 0) return -1;
+    }
+}
+
+void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
+    out.assign(bias_.begin(), bias_.end());
+    float* acc = out.data();
+    for (const feature& f : features) {
+        const std::int64_t row = find(f.hash);
+        if (row < 0) continue;
+        const float* w = weights_.data() + static_cast<std::size_t>(row) * classes_;
+        for (std::uint32_t c = 0; c < classes_; ++c) acc[c] += w[c] * f.value;
+    }
+}
+
+void linear_model::probabilities(const std::vector<feature>& features, std::vector<float>& out) const {
+    logits(features, out);
+    softmax(out, temperature_);
+}
+
+std::size_t linear_model::memory_bytes() const noexcept {
+    return slot_hash_.size() * sizeof(std::uint64_t) + slot_row_.size() * sizeof(std::uint32_t) +
+           (weights_.size() + bias_.size()) * sizeof(float);
+}
+
+void linear_model::save(model::writer& w) const {
+    w.u32(classes_);
+    w.f32(temperature_);
+    w.f32(oos_.min_confidence);
+    w.f32(oos_.min_gap);
+    w.vec(slot_hash_);
+    w.vec(slot_row_);
+    w.vec(weights_);
+    w.vec(bias_);
+}
+
+linear_model linear_model::load(model::reader& r) {
+    linear_model m;
+    m.classes_ = r.u32();
+    m.temperature_ = r.f32();
+    m.oos_.min_confidence = r.f32();
+    m.oos_.min_gap = r.f32();
+    m.slot_hash_ = r.vec<std::uint64_t>();
+    m.slot_row_ = r.vec<std::uint32_t>();
+    m.weights_ = r.vec<float>();
+    m.bias_ = r.vec<float>();
+    // Checks that make every lookup in bounds and every probe terminate.
+    const std::size_t capacity = m.slot_hash_.size();
+    const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
+    if (m.classes_ == 0 || !power_of_two || m.slot_row_.size() != capacity || m.bias_.size() != m.classes_ ||
+        m.weights_.size() % m.classes_ != 0 || !(m.temperature_ > 0.0f) || !std::isfinite(m.temperature_))
+        model::reader::corrupt("linear model: inconsistent sizes");
+    const std::size_t rows = m.weights_.size() / m.classes_;
+    std::size_t used = 0;
+    for (std::size_t s = 0; s < capacity; ++s) {
+        if (m.slot_hash_[s] == 0) continue;
+        ++used;
+        if (m.slot_row_[s] >= rows) model::reader::corrupt("linear model: row index out of range");
+    }
+    if (used >= capacity) model::reader::corrupt("linear model: index has no empty slot");
+    return m;
+}
+
+}  // namespace kefu::detail::learn

@@ -1,0 +1,62 @@
+// A multinomial linear model over hashed features, with calibrated
+// probabilities (temperature) and an out-of-scope rule (confidence threshold
+// plus top-2 gap). Weights are stored only for features seen in training,
+// behind an open-addressing index: compact, and one probe per feature.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "learn/features.hpp"
+#include "model/binary.hpp"
+
+namespace kefu::detail::learn {
+
+struct out_of_scope_rule {
+    float min_confidence = 0.0f;  // below this top probability: out of scope
+    float min_gap = 0.0f;         // below this lead over the second: out of scope
+};
+
+class linear_model {
+public:
+    linear_model() = default;
+    linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> weights,
+                 std::vector<float> bias);
+
+    std::uint32_t classes() const noexcept { return classes_; }
+    std::size_t feature_count() const noexcept { return weights_.size() / (classes_ ? classes_ : 1); }
+    bool empty() const noexcept { return classes_ == 0; }
+
+    // Raw scores (logits), one per class.
+    void logits(const std::vector<feature>& features, std::vector<float>& out) const;
+
+    // Calibrated probabilities: softmax(logits / temperature).
+    void probabilities(const std::vector<feature>& features, std::vector<float>& out) const;
+
+    float temperature() const noexcept { return temperature_; }
+    void set_temperature(float t) noexcept { temperature_ = t; }
+    const out_of_scope_rule& out_of_scope() const noexcept { return oos_; }
+    void set_out_of_scope(out_of_scope_rule r) noexcept { oos_ = r; }
+
+    std::size_t memory_bytes() const noexcept;
+    void save(model::writer& w) const;
+    static linear_model load(model::reader& r);
+
+private:
+    // Slot of a feature hash in the index, or -1.
+    std::int64_t find(std::uint64_t hash) const noexcept;
+    void build_index(const std::vector<std::uint64_t>& hashes);
+
+    std::uint32_t classes_ = 0;
+    std::vector<std::uint64_t> slot_hash_;  // 0 = empty slot
+    std::vector<std::uint32_t> slot_row_;
+    std::vector<float> weights_;            // row-major: feature row x classes
+    std::vector<float> bias_;
+    float temperature_ = 1.0f;
+    out_of_scope_rule oos_;
+};
+
+// Softmax in place, with logits divided by temperature.
+void softmax(std::vector<float>& v, float temperature = 1.0f);
+
+}  // namespace kefu::detail::learn
