@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
     add_normalize_command(app, global, body);
     add_classify_command(app, global, body);
     add_compile_command(app, global, body);
+    add_train_command(app, global, body);
+    add_eval_command(app, global, body);
 
     try {
         app.parse(argc, argv);

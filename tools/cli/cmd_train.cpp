@@ -1,0 +1,43 @@
+#include <iostream>
+#include <memory>
+
+#include "command.hpp"
+#include "model_loader.hpp"
+
+namespace kefu::cli {
+
+void add_train_command(CLI::App& app, const global_options& global, command_body& body) {
+    struct settings {
+        std::string in, out;
+        kefu::train_options options;
+    };
+    auto s = std::make_shared<settings>();
+    CLI::App* cmd = app.add_subcommand("train", "Train a learned intent model on label<TAB>text lines and write a "
+                                                "model file (on top of --model's rules when given)");
+    cmd->add_option("--in", s->in, "Training TSV file")->required();
+    cmd->add_option("--out", s->out, "The model file to write")->required();
+    cmd->add_option("--oos-label", s->options.oos_label, "The out-of-scope label of the data (e.g. oos)");
+    cmd->add_option("--seed", s->options.seed, "Seed for shuffling and the held-out split")->capture_default_str();
+    cmd->add_option("--epochs", s->options.epochs, "Passes over the data")->capture_default_str();
+    cmd->add_option("--learning-rate", s->options.learning_rate, "AdaGrad step size")->capture_default_str();
+    cmd->add_option("--l2", s->options.l2, "L2 regularisation")->capture_default_str();
+    cmd->add_option("--char-ngram-min", s->options.char_ngram_min, "Shortest character n-gram")->capture_default_str();
+    cmd->add_option("--char-ngram-max", s->options.char_ngram_max, "Longest character n-gram")->capture_default_str();
+    cmd->add_option("--word-ngrams", s->options.word_ngrams, "Latin word n-grams: 0, 1 or 2")->capture_default_str();
+    cmd->callback([s, &global, &body] {
+        body = [s, &global] {
+            // Without --model the learned model stands alone: the default
+            // Chinese rules mean nothing to another label set.
+            if (global.model_path.empty()) {
+                kefu::model::train_file(s->in, s->options).save(s->out);
+            } else {
+                const kefu::model base = load_model(global);
+                kefu::model::train_file(s->in, s->options, &base).save(s->out);
+            }
+            std::cerr << "kefu: wrote " << s->out << "\n";
+            return exit_ok;
+        };
+    });
+}
+
+}  // namespace kefu::cli
