@@ -1,7 +1,6 @@
 #include "learn/features.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace kefu::detail::learn {
 namespace {
@@ -57,7 +56,8 @@ void add_char_ngrams(const std::vector<char32_t>& seq, const feature_config& c, 
         std::uint64_t h = start(char_gram);
         for (std::size_t n = 1; n <= c.max_char_n && i + n <= seq.size(); ++n) {
             h = mix(h, seq[i + n - 1]);
-            if (n >= c.min_char_n && !(n == 1 && seq[i] == boundary)) out.push_back({finish(mix(h, n)), 1.0f});
+            if (n >= c.min_char_n && !(n == 1 && seq[i] == boundary))
+                out.push_back({finish(mix(h, n)), 1.0f, feature_block::chars});
         }
     }
 }
@@ -86,8 +86,9 @@ void add_words(const text::normalized& text, const feature_config& c, std::vecto
             all_digits &= units[i].cls == text::char_class::digit;
         }
         if (all_digits && i - begin > 2) h = start(digit_run, digit_bucket(i - begin));
-        if (c.word_ngrams >= 1) out.push_back({finish(h), 1.0f});
-        if (c.word_ngrams >= 2 && have_previous) out.push_back({finish(mix(mix(start(word_bigram), previous), h)), 1.0f});
+        if (c.word_ngrams >= 1) out.push_back({finish(h), 1.0f, feature_block::words});
+        if (c.word_ngrams >= 2 && have_previous)
+            out.push_back({finish(mix(mix(start(word_bigram), previous), h)), 1.0f, feature_block::words});
         previous = h;
         have_previous = true;
     }
@@ -105,18 +106,19 @@ void add_shape(const text::normalized& text, std::vector<feature>& out) {
         question |= u.cp == U'?' || u.cp == U'吗' || u.cp == U'呢';
         emoji |= u.cls == text::char_class::emoji;
     }
-    out.push_back({finish(start(shape, 100 + length_bucket(visible))), 1.0f});
-    if (question) out.push_back({finish(start(shape, 200)), 1.0f});
-    if (emoji) out.push_back({finish(start(shape, 201)), 1.0f});
-    out.push_back({finish(start(shape, 300 + std::min<std::uint32_t>(text.max_run, 5))), 1.0f});
+    auto add = [&](std::uint64_t detail) { out.push_back({finish(start(shape, detail)), 1.0f, feature_block::signals}); };
+    add(100 + length_bucket(visible));
+    if (question) add(200);
+    if (emoji) add(201);
+    add(300 + std::min<std::uint32_t>(text.max_run, 5));
 }
 
 void add_rules(const std::vector<intent::rule_hit>& hits, const std::vector<std::uint32_t>& rule_intents,
                std::vector<feature>& out) {
     for (const intent::rule_hit& h : hits) {
         const std::uint32_t intent = h.rule < rule_intents.size() ? rule_intents[h.rule] : 0;
-        out.push_back({finish(start(h.negated ? negated_rule_intent : rule_intent, intent)), 1.0f});
-        if (!h.negated) out.push_back({finish(start(rule_id, h.rule)), 1.0f});
+        out.push_back({finish(start(h.negated ? negated_rule_intent : rule_intent, intent)), 1.0f, feature_block::signals});
+        if (!h.negated) out.push_back({finish(start(rule_id, h.rule)), 1.0f, feature_block::signals});
     }
 }
 
@@ -132,9 +134,13 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     if (config.word_ngrams) add_words(text, config, out);
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
-    if (out.empty()) return;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(out.size()));
-    for (feature& f : out) f.value *= scale;
+    std::sort(out.begin(), out.end(), [](const feature& a, const feature& b) { return a.hash < b.hash; });
+    std::size_t write = 0;
+    for (std::size_t read = 0; read < out.size(); ++read) {
+        if (write > 0 && out[write - 1].hash == out[read].hash) out[write - 1].value += 1.0f;
+        else out[write++] = out[read];
+    }
+    out.resize(write);
 }
 
 }  // namespace kefu::detail::learn

@@ -11,9 +11,15 @@
 
 namespace kefu::detail::learn {
 
+// Features fall in blocks that are normalised separately, so that the many
+// character n-grams do not drown the few word and signal features.
+enum class feature_block : std::uint8_t { chars = 0, words = 1, signals = 2 };
+inline constexpr std::size_t feature_block_count = 3;
+
 struct feature {
     std::uint64_t hash;
-    float value;
+    float value;  // occurrences in the message (term frequency)
+    feature_block block;
 };
 
 // What to extract. Stored in the model, so training and prediction agree.
@@ -26,9 +32,9 @@ struct feature_config {
     std::uint8_t reserved[3] = {0, 0, 0};
 };
 
-// Appends the features of one message to `out` (cleared first). Values are
-// scaled so that the vector has unit L2 norm: long and short messages weigh
-// the same.
+// The features of one message into `out` (cleared first), merged by hash so
+// that each feature appears once with its count. Weighting (tf-idf) and
+// normalisation happen later, where the model's idf is known.
 void extract_features(const text::normalized& text, const std::vector<intent::rule_hit>& hits,
                       const std::vector<std::uint32_t>& rule_intents, const feature_config& config,
                       std::vector<feature>& out);

@@ -25,9 +25,9 @@ void softmax(std::vector<float>& v, float temperature) {
     for (float& x : v) x /= sum;
 }
 
-linear_model::linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> weights,
-                           std::vector<float> bias)
-    : classes_(classes), weights_(std::move(weights)), bias_(std::move(bias)) {
+linear_model::linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> idf,
+                           std::vector<float> weights, std::vector<float> bias)
+    : classes_(classes), idf_(std::move(idf)), weights_(std::move(weights)), bias_(std::move(bias)) {
     build_index(feature_hashes);
 }
 
@@ -54,12 +54,17 @@ std::int64_t linear_model::find(std::uint64_t hash) const noexcept {
 }
 
 void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
-    out.assign(bias_.begin(), bias_.end());
-    float* acc = out.data();
+    thread_local std::vector<row_feature> rows;
+    rows.clear();
     for (const feature& f : features) {
         const std::int64_t row = find(f.hash);
-        if (row < 0) continue;
-        const float* w = weights_.data() + static_cast<std::size_t>(row) * classes_;
+        if (row >= 0) rows.push_back({static_cast<std::uint32_t>(row), f.value, f.block});
+    }
+    weigh(rows, idf_);
+    out.assign(bias_.begin(), bias_.end());
+    float* acc = out.data();
+    for (const row_feature& f : rows) {
+        const float* w = weights_.data() + static_cast<std::size_t>(f.row) * classes_;
         for (std::uint32_t c = 0; c < classes_; ++c) acc[c] += w[c] * f.value;
     }
 }
@@ -71,7 +76,7 @@ void linear_model::probabilities(const std::vector<feature>& features, std::vect
 
 std::size_t linear_model::memory_bytes() const noexcept {
     return slot_hash_.size() * sizeof(std::uint64_t) + slot_row_.size() * sizeof(std::uint32_t) +
-           (weights_.size() + bias_.size()) * sizeof(float);
+           (idf_.size() + weights_.size() + bias_.size()) * sizeof(float);
 }
 
 void linear_model::save(model::writer& w) const {
@@ -81,6 +86,7 @@ void linear_model::save(model::writer& w) const {
     w.f32(oos_.min_gap);
     w.vec(slot_hash_);
     w.vec(slot_row_);
+    w.vec(idf_);
     w.vec(weights_);
     w.vec(bias_);
 }
@@ -93,6 +99,7 @@ linear_model linear_model::load(model::reader& r) {
     m.oos_.min_gap = r.f32();
     m.slot_hash_ = r.vec<std::uint64_t>();
     m.slot_row_ = r.vec<std::uint32_t>();
+    m.idf_ = r.vec<float>();
     m.weights_ = r.vec<float>();
     m.bias_ = r.vec<float>();
     // Checks that make every lookup in bounds and every probe terminate.
@@ -102,6 +109,7 @@ linear_model linear_model::load(model::reader& r) {
         m.weights_.size() % m.classes_ != 0 || !(m.temperature_ > 0.0f) || !std::isfinite(m.temperature_))
         model::reader::corrupt("linear model: inconsistent sizes");
     const std::size_t rows = m.weights_.size() / m.classes_;
+    if (m.idf_.size() != rows) model::reader::corrupt("linear model: idf table size");
     std::size_t used = 0;
     for (std::size_t s = 0; s < capacity; ++s) {
         if (m.slot_hash_[s] == 0) continue;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "learn/features.hpp"
+#include "learn/weighting.hpp"
 #include "model/binary.hpp"
 
 namespace kefu::detail::learn {
@@ -20,14 +21,15 @@ struct out_of_scope_rule {
 class linear_model {
 public:
     linear_model() = default;
-    linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> weights,
-                 std::vector<float> bias);
+    linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> idf,
+                 std::vector<float> weights, std::vector<float> bias);
 
     std::uint32_t classes() const noexcept { return classes_; }
     std::size_t feature_count() const noexcept { return weights_.size() / (classes_ ? classes_ : 1); }
     bool empty() const noexcept { return classes_ == 0; }
 
-    // Raw scores (logits), one per class.
+    // Raw scores (logits), one per class. Features the model has no row for
+    // are ignored.
     void logits(const std::vector<feature>& features, std::vector<float>& out) const;
 
     // Calibrated probabilities: softmax(logits / temperature).
@@ -50,6 +52,7 @@ private:
     std::uint32_t classes_ = 0;
     std::vector<std::uint64_t> slot_hash_;  // 0 = empty slot
     std::vector<std::uint32_t> slot_row_;
+    std::vector<float> idf_;                // per feature row
     std::vector<float> weights_;            // row-major: feature row x classes
     std::vector<float> bias_;
     float temperature_ = 1.0f;

@@ -14,21 +14,30 @@ struct training_state {
     std::uint32_t classes;
     std::unordered_map<std::uint64_t, std::uint32_t> rows;
     std::vector<std::uint64_t> row_hash;
+    std::vector<float> idf;
     std::vector<float> weights, squared;        // rows x classes
     std::vector<float> bias, bias_squared;
 };
 
-// Rows indexed per example, so that the epochs do no hashing.
-std::vector<std::vector<std::pair<std::uint32_t, float>>> index_rows(const std::vector<example>& data,
-                                                                     training_state& s) {
-    std::vector<std::vector<std::pair<std::uint32_t, float>>> indexed(data.size());
+// Rows indexed and weighted (tf-idf, block norms) per example, so that the
+// epochs do no hashing.
+std::vector<std::vector<row_feature>> index_rows(const std::vector<example>& data, training_state& s) {
+    std::vector<std::vector<row_feature>> indexed(data.size());
+    std::vector<std::size_t> document_frequency;
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (const feature& f : data[i].features) {
             auto [it, inserted] = s.rows.emplace(f.hash, static_cast<std::uint32_t>(s.row_hash.size()));
-            if (inserted) s.row_hash.push_back(f.hash);
-            indexed[i].emplace_back(it->second, f.value);
+            if (inserted) {
+                s.row_hash.push_back(f.hash);
+                document_frequency.push_back(0);
+            }
+            ++document_frequency[it->second];  // features are unique within an example
+            indexed[i].push_back({it->second, f.value, f.block});
         }
     }
+    s.idf.resize(document_frequency.size());
+    for (std::size_t r = 0; r < s.idf.size(); ++r) s.idf[r] = inverse_document_frequency(document_frequency[r], data.size());
+    for (auto& x : indexed) weigh(x, s.idf);
     s.weights.assign(s.row_hash.size() * s.classes, 0.0f);
     s.squared.assign(s.weights.size(), 1e-6f);
     s.bias.assign(s.classes, 0.0f);
@@ -50,13 +59,13 @@ std::vector<float> class_weights(const std::vector<example>& data, std::uint32_t
 
 constexpr float active_gradient = 1e-3f;
 
-void sgd_step(training_state& s, const std::vector<std::pair<std::uint32_t, float>>& x, std::uint32_t label,
+void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_t label,
               float example_weight, const train_options& o, std::vector<float>& p, std::vector<std::uint32_t>& active) {
     const std::uint32_t C = s.classes;
     p.assign(s.bias.begin(), s.bias.end());
-    for (const auto& [row, value] : x) {
-        const float* w = s.weights.data() + static_cast<std::size_t>(row) * C;
-        for (std::uint32_t c = 0; c < C; ++c) p[c] += w[c] * value;
+    for (const row_feature& f : x) {
+        const float* w = s.weights.data() + static_cast<std::size_t>(f.row) * C;
+        for (std::uint32_t c = 0; c < C; ++c) p[c] += w[c] * f.value;
     }
     softmax(p);
     // Only classes with a noticeable gradient are updated: with many classes
@@ -67,11 +76,11 @@ void sgd_step(training_state& s, const std::vector<std::pair<std::uint32_t, floa
         p[c] = (p[c] - (c == label ? 1.0f : 0.0f)) * example_weight;
         if (std::fabs(p[c]) > active_gradient) active.push_back(c);
     }
-    for (const auto& [row, value] : x) {
-        float* w = s.weights.data() + static_cast<std::size_t>(row) * C;
-        float* g2 = s.squared.data() + static_cast<std::size_t>(row) * C;
+    for (const row_feature& f : x) {
+        float* w = s.weights.data() + static_cast<std::size_t>(f.row) * C;
+        float* g2 = s.squared.data() + static_cast<std::size_t>(f.row) * C;
         for (std::uint32_t c : active) {
-            const float g = p[c] * value + o.l2 * w[c];
+            const float g = p[c] * f.value + o.l2 * w[c];
             g2[c] += g * g;
             w[c] -= o.learning_rate * g / std::sqrt(g2[c]);
         }
@@ -198,7 +207,7 @@ out_of_scope_rule tune_oos(const std::vector<decision>& ds, std::uint32_t oos, f
 }  // namespace
 
 linear_model fit(const std::vector<example>& data, std::uint32_t classes, const train_options& o) {
-    training_state s{classes, {}, {}, {}, {}, {}, {}};
+    training_state s{classes, {}, {}, {}, {}, {}, {}, {}};
     const auto indexed = index_rows(data, s);
     const std::vector<float> weight_of = class_weights(data, classes, o.balance_classes);
     std::vector<std::size_t> order(data.size());
@@ -210,7 +219,7 @@ linear_model fit(const std::vector<example>& data, std::uint32_t classes, const 
         std::shuffle(order.begin(), order.end(), rng);
         for (std::size_t i : order) sgd_step(s, indexed[i], data[i].label, weight_of[data[i].label], o, p, active);
     }
-    return linear_model(classes, std::move(s.row_hash), std::move(s.weights), std::move(s.bias));
+    return linear_model(classes, std::move(s.row_hash), std::move(s.idf), std::move(s.weights), std::move(s.bias));
 }
 
 linear_model train(const std::vector<example>& data, std::uint32_t classes, const train_options& o,

@@ -1,0 +1,39 @@
+// Feature weighting shared by training and prediction: sublinear term
+// frequency times inverse document frequency, then L2 normalisation of each
+// feature block on its own (as a union of separately normalised tf-idf
+// vectorisers would do). One definition, so the two paths cannot disagree.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "learn/features.hpp"
+
+namespace kefu::detail::learn {
+
+// A feature resolved to a weight row of the model.
+struct row_feature {
+    std::uint32_t row;
+    float value;
+    feature_block block;
+};
+
+// idf of a feature seen in `document_frequency` of `documents` examples
+// (smoothed, as in common tf-idf practice).
+inline float inverse_document_frequency(std::size_t document_frequency, std::size_t documents) {
+    return std::log((1.0f + static_cast<float>(documents)) / (1.0f + static_cast<float>(document_frequency))) + 1.0f;
+}
+
+// In place: value = (1 + log tf) * idf[row], then each block scaled to unit norm.
+inline void weigh(std::vector<row_feature>& features, const std::vector<float>& idf) {
+    float norm[feature_block_count] = {0, 0, 0};
+    for (row_feature& f : features) {
+        f.value = (1.0f + std::log(f.value)) * idf[f.row];
+        norm[static_cast<std::size_t>(f.block)] += f.value * f.value;
+    }
+    for (float& n : norm) n = n > 0 ? 1.0f / std::sqrt(n) : 0.0f;
+    for (row_feature& f : features) f.value *= norm[static_cast<std::size_t>(f.block)];
+}
+
+}  // namespace kefu::detail::learn
