@@ -14,7 +14,10 @@ constexpr std::size_t max_states = 1u << 26;
 constexpr std::size_t code_point_blocks = 0x110000 >> 8;
 constexpr std::uint8_t anchored_start = 1;
 constexpr std::uint8_t anchored_end = 2;
+constexpr std::uint8_t negator_flag = 1;
+constexpr std::uint8_t exception_flag = 2;
 constexpr std::size_t partials_prune_threshold = 256;
+constexpr std::uint32_t no_partial = 0xFFFFFFFFu;
 
 // The trie as it is built: dense root row, small child lists elsewhere.
 struct trie_builder {
@@ -75,12 +78,17 @@ matcher matcher::build(const rule_set& rules) {
                 pattern_occurrences[pattern_of(alternative)].push_back({v, k});
         }
     }
-    std::vector<bool> negator(pattern_ids.size(), false);
-    for (const auto& n : rules.negators) {
-        const std::uint32_t p = pattern_of(n);
-        negator.resize(pattern_ids.size(), false);
-        negator[p] = true;
-    }
+    std::vector<std::uint8_t> flags(pattern_ids.size(), 0);
+    auto flag_all = [&](const std::vector<std::u32string>& strings, std::uint8_t flag) {
+        for (const auto& str : strings) {
+            const std::uint32_t p = pattern_of(str);
+            flags.resize(pattern_ids.size(), 0);
+            flags[p] |= flag;
+        }
+    };
+    flag_all(rules.negators, negator_flag);
+    flag_all(rules.negator_exceptions, exception_flag);
+    flags.resize(pattern_ids.size(), 0);
     for (const auto& r : rules.rules) m.rules_.push_back({static_cast<std::uint8_t>(r.negatable ? 1 : 0)});
     m.negation_window_ = rules.negation_window;
 
@@ -174,11 +182,17 @@ matcher matcher::build(const rule_set& rules) {
     m.output_begin_.push_back(static_cast<std::uint32_t>(m.outputs_.size()));
 
     for (std::size_t p = 0; p < pattern_occurrences.size(); ++p) {
+        auto& occs = pattern_occurrences[p];
+        std::sort(occs.begin(), occs.end(), [](const occurrence& a, const occurrence& b) {
+            return a.variant != b.variant ? a.variant < b.variant : a.part < b.part;
+        });
         m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
-        m.occurrences_.insert(m.occurrences_.end(), pattern_occurrences[p].begin(), pattern_occurrences[p].end());
-        m.pattern_is_negator_.push_back(negator[p] ? 1 : 0);
+        m.continuation_begin_.push_back(static_cast<std::uint32_t>(m.continuations_.size()));
+        for (const occurrence& o : occs) (o.part == 0 ? m.occurrences_ : m.continuations_).push_back(o);
+        m.pattern_flags_.push_back(flags[p]);
     }
     m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
+    m.continuation_begin_.push_back(static_cast<std::uint32_t>(m.continuations_.size()));
     return m;
 }
 
@@ -219,6 +233,28 @@ void matcher::prepare_view(const text::normalized& text, match_scratch& s) const
     }
 }
 
+// A new epoch forgets every variant's list of partials at once.
+void matcher::next_epoch(match_scratch& s) const {
+    s.variant_epoch.resize(variants_.size(), 0);
+    s.variant_head.resize(variants_.size(), no_partial);
+    if (++s.epoch == 0) {
+        std::fill(s.variant_epoch.begin(), s.variant_epoch.end(), 0);
+        s.epoch = 1;
+    }
+}
+
+void matcher::prune_partials(match_scratch& s, std::uint32_t position) const {
+    const std::uint32_t horizon = max_gap + longest_pattern_;
+    std::erase_if(s.partials, [&](const auto& q) { return q.end + horizon < position; });
+    next_epoch(s);
+    for (std::uint32_t q = 0; q < s.partials.size(); ++q) {
+        auto& partial = s.partials[q];
+        partial.previous = s.variant_epoch[partial.variant] == s.epoch ? s.variant_head[partial.variant] : no_partial;
+        s.variant_epoch[partial.variant] = s.epoch;
+        s.variant_head[partial.variant] = q;
+    }
+}
+
 void matcher::match(const text::normalized& text, match_scratch& s, std::vector<rule_hit>& out) const {
     out.clear();
     if (variants_.empty()) return;
@@ -228,6 +264,10 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     std::uint32_t content_begin = 0, content_end = n;
     while (content_begin < n && is_edge_class(text.units[s.view_units[content_begin]].cls)) ++content_begin;
     while (content_end > content_begin && is_edge_class(text.units[s.view_units[content_end - 1]].cls)) --content_end;
+    if (content_begin == content_end) {  // only emoji and punctuation: anchor on the emoji
+        content_begin = 0;
+        content_end = n;
+    }
 
     if (++s.stamp == 0) {  // wrapped: forget all stamps
         std::fill(s.rule_stamp.begin(), s.rule_stamp.end(), 0);
@@ -235,16 +275,33 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     }
     s.rule_stamp.resize(rules_.size(), 0);
     s.rule_slot.resize(rules_.size(), 0);
+    next_epoch(s);
     s.partials.clear();
     s.negators.clear();
+    s.exceptions.clear();
 
+    // A negator cancels a match when it starts before the match and ends at
+    // most negation_window characters before it (or inside it), in the same
+    // clause. Negators are recorded in end order.
     auto negated_at = [&](std::uint32_t begin) {
         for (auto it = s.negators.rbegin(); it != s.negators.rend(); ++it) {
-            if (it->end > begin) continue;
-            if (begin - it->end > negation_window_) break;  // negators are in end order
+            if (it->begin >= begin) continue;
+            if (it->end < begin && begin - it->end > negation_window_) break;
             if (it->clause == s.clauses[begin]) return true;
         }
         return false;
+    };
+    auto inside_exception = [&](std::uint32_t begin, std::uint32_t end) {
+        for (const auto& e : s.exceptions)
+            if (e.begin <= begin && e.end >= end) return true;
+        return false;
+    };
+    auto record_spans = [&](std::uint8_t flags, std::uint32_t begin, std::uint32_t end) {
+        if (flags & exception_flag) {  // cancels negators inside it, seen before or after
+            s.exceptions.push_back({begin, end, s.clauses[begin]});
+            std::erase_if(s.negators, [&](const auto& neg) { return neg.begin >= begin && neg.end <= end; });
+        }
+        if ((flags & negator_flag) && !inside_exception(begin, end)) s.negators.push_back({begin, end, s.clauses[begin]});
     };
     auto finish = [&](const variant_info& v, std::uint32_t begin, std::uint32_t end) {
         if (v.flags & anchored_end) {
@@ -261,33 +318,50 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
             h = {v.rule, begin, end, false};
         }
     };
-    auto on_pattern = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
-        if (pattern_is_negator_[p]) s.negators.push_back({end, s.clauses[begin]});
-        for (std::uint32_t o = occurrence_begin_[p]; o < occurrence_begin_[p + 1]; ++o) {
-            const occurrence occ = occurrences_[o];
+    auto head_of = [&](std::uint32_t variant) {
+        return s.variant_epoch[variant] == s.epoch ? s.variant_head[variant] : no_partial;
+    };
+    auto add_partial = [&](std::uint32_t variant, std::uint32_t part, std::uint32_t chain_begin, std::uint32_t end) {
+        s.partials.push_back({variant, part, chain_begin, end, head_of(variant)});
+        s.variant_epoch[variant] = s.epoch;
+        s.variant_head[variant] = static_cast<std::uint32_t>(s.partials.size() - 1);
+    };
+    auto start_variant = [&](occurrence occ, std::uint32_t begin, std::uint32_t end) {
+        const variant_info& v = variants_[occ.variant];
+        if (v.flags & anchored_start) {
+            const gap_range gap = part_gaps_[v.part_begin];
+            if (begin < content_begin) return;
+            const std::uint32_t offset = begin - content_begin;
+            if (offset < gap.min || offset > gap.max) return;
+        }
+        if (v.part_count == 1) finish(v, begin, end);
+        else add_partial(occ.variant, 0, begin, end);
+    };
+    // Extends the partial matches that pattern p (at begin..end) continues:
+    // for each (variant, part) it can continue, the variant's own partials.
+    auto continue_partials = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
+        for (std::uint32_t o = continuation_begin_[p]; o < continuation_begin_[p + 1]; ++o) {
+            const occurrence occ = continuations_[o];
             const variant_info& v = variants_[occ.variant];
             const gap_range gap = part_gaps_[v.part_begin + occ.part];
-            if (occ.part == 0) {
-                if (v.flags & anchored_start) {
-                    if (begin < content_begin) continue;
-                    const std::uint32_t offset = begin - content_begin;
-                    if (offset < gap.min || offset > gap.max) continue;
-                }
-                if (v.part_count == 1) finish(v, begin, end);
-                else s.partials.push_back({occ.variant, 0, begin, end});
-                continue;
-            }
-            const std::size_t count = s.partials.size();
-            for (std::size_t q = 0; q < count; ++q) {
+            // Of the chains this part can extend, the one that began leftmost.
+            std::uint32_t chain_begin = no_partial;
+            for (std::uint32_t q = head_of(occ.variant); q != no_partial; q = s.partials[q].previous) {
                 const match_scratch::partial prev = s.partials[q];
-                if (prev.variant != occ.variant || prev.part + 1 != occ.part || prev.end > begin) continue;
+                if (prev.part + 1 != occ.part || prev.end > begin) continue;
                 const std::uint32_t distance = begin - prev.end;
                 if (distance < gap.min || distance > gap.max) continue;
-                if (occ.part + 1u == v.part_count) finish(v, prev.chain_begin, end);
-                else s.partials.push_back({occ.variant, occ.part, prev.chain_begin, end});
-                break;
+                chain_begin = std::min(chain_begin, prev.chain_begin);
             }
+            if (chain_begin == no_partial) continue;
+            if (occ.part + 1u == v.part_count) finish(v, chain_begin, end);
+            else add_partial(occ.variant, occ.part, chain_begin, end);
         }
+    };
+    auto on_pattern = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
+        if (pattern_flags_[p]) record_spans(pattern_flags_[p], begin, end);
+        continue_partials(p, begin, end);
+        for (std::uint32_t o = occurrence_begin_[p]; o < occurrence_begin_[p + 1]; ++o) start_variant(occurrences_[o], begin, end);
     };
 
     std::uint32_t state = 0;
@@ -300,12 +374,10 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
                 on_pattern(p, i + 1 - pattern_length_[p], i + 1);
             }
         }
-        // Partial chains that can no longer be continued are dropped, which
-        // keeps long messages linear.
-        if (s.partials.size() > partials_prune_threshold) {
-            const std::uint32_t horizon = max_gap + longest_pattern_;
-            std::erase_if(s.partials, [&](const auto& q) { return q.end + horizon < i; });
-        }
+        // Partial chains that can no longer be continued are forgotten, which
+        // keeps long messages linear: the per-variant lists are rebuilt from
+        // the survivors.
+        if (s.partials.size() > partials_prune_threshold) prune_partials(s, i);
     }
     for (rule_hit& h : out) {  // view positions -> normalised character indices
         h.end = s.view_units[h.end - 1] + 1;
@@ -320,8 +392,8 @@ std::size_t matcher::memory_bytes() const noexcept {
     auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
     return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(edge_begin_) +
            bytes(edge_symbol_) + bytes(edge_target_) + bytes(fail_) + bytes(output_begin_) + bytes(outputs_) +
-           bytes(dict_link_) + bytes(pattern_length_) + bytes(pattern_is_negator_) + bytes(occurrence_begin_) +
-           bytes(occurrences_) + bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
+           bytes(dict_link_) + bytes(pattern_length_) + bytes(pattern_flags_) + bytes(occurrence_begin_) +
+           bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
 }
 
 // --- serialisation ---------------------------------------------------------------
@@ -341,9 +413,11 @@ void matcher::save(model::writer& w) const {
     w.vec(outputs_);
     w.vec(dict_link_);
     w.vec(pattern_length_);
-    w.vec(pattern_is_negator_);
+    w.vec(pattern_flags_);
     w.vec(occurrence_begin_);
     w.vec(occurrences_);
+    w.vec(continuation_begin_);
+    w.vec(continuations_);
     w.vec(variants_);
     w.vec(part_gaps_);
     w.vec(rules_);
@@ -365,9 +439,11 @@ matcher matcher::load(model::reader& r) {
     m.outputs_ = r.vec<std::uint32_t>();
     m.dict_link_ = r.vec<std::uint32_t>();
     m.pattern_length_ = r.vec<std::uint32_t>();
-    m.pattern_is_negator_ = r.vec<std::uint8_t>();
+    m.pattern_flags_ = r.vec<std::uint8_t>();
     m.occurrence_begin_ = r.vec<std::uint32_t>();
     m.occurrences_ = r.vec<occurrence>();
+    m.continuation_begin_ = r.vec<std::uint32_t>();
+    m.continuations_ = r.vec<occurrence>();
     m.variants_ = r.vec<variant_info>();
     m.part_gaps_ = r.vec<gap_range>();
     m.rules_ = r.vec<rule_flags>();
@@ -402,14 +478,20 @@ void matcher::validate() const {
             check(edge_target_[e] < states && edge_target_[e] > s && edge_symbol_[e] < symbol_count_, "edge");
     }
     for (auto p : outputs_) check(p < patterns, "output pattern");
-    check(pattern_is_negator_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
+    check(pattern_flags_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
     for (std::size_t p = 0; p < patterns; ++p) {
         check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_, "pattern length");
         check(occurrence_begin_[p] <= occurrence_begin_[p + 1] && occurrence_begin_[p + 1] <= occurrences_.size(),
               "occurrence range");
     }
+    check(continuation_begin_.size() == patterns + 1, "continuation table size");
+    for (std::size_t p = 0; p < patterns; ++p)
+        check(continuation_begin_[p] <= continuation_begin_[p + 1] && continuation_begin_[p + 1] <= continuations_.size(),
+              "continuation range");
     for (const auto& o : occurrences_)
-        check(o.variant < variants_.size() && o.part < variants_[o.variant].part_count, "occurrence");
+        check(o.variant < variants_.size() && o.part == 0, "occurrence");
+    for (const auto& o : continuations_)
+        check(o.variant < variants_.size() && o.part > 0 && o.part < variants_[o.variant].part_count, "continuation");
     for (const auto& v : variants_) {
         check(v.rule < rules_.size() && v.part_count > 0, "variant");
         check(std::size_t{v.part_begin} + v.part_count <= part_gaps_.size(), "variant parts");

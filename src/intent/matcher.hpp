@@ -29,8 +29,10 @@ struct match_scratch {
         std::uint32_t part;
         std::uint32_t chain_begin;  // view position where part 0 began
         std::uint32_t end;          // view position after this part
+        std::uint32_t previous;     // the variant's previous partial, or none
     };
-    struct negator_hit {
+    struct span {
+        std::uint32_t begin;
         std::uint32_t end;
         std::uint32_t clause;
     };
@@ -38,10 +40,14 @@ struct match_scratch {
     std::vector<std::uint32_t> view_units;  // view position -> normalised character index
     std::vector<std::uint32_t> clauses;     // view position -> clause number
     std::vector<partial> partials;
-    std::vector<negator_hit> negators;
+    std::vector<span> negators;
+    std::vector<span> exceptions;           // question forms such as 有没有 that contain a negator
     std::vector<std::uint32_t> rule_stamp;  // rule -> stamp of the message it was last hit in
     std::vector<std::uint32_t> rule_slot;   // rule -> index of its hit in the output
-    std::uint32_t stamp = 0;
+    std::vector<std::uint32_t> variant_epoch;  // variant -> epoch its head was set in
+    std::vector<std::uint32_t> variant_head;   // variant -> its latest partial
+    std::uint32_t stamp = 0;                   // one per message, for rule_stamp
+    std::uint32_t epoch = 0;                   // one per message and per pruning, for variant heads
 };
 
 class matcher {
@@ -87,6 +93,8 @@ private:
     std::uint32_t symbol_of(char32_t cp) const noexcept;
     std::uint32_t step(std::uint32_t state, std::uint32_t symbol) const noexcept;
     void prepare_view(const text::normalized& text, match_scratch& s) const;
+    void prune_partials(match_scratch& s, std::uint32_t position) const;
+    void next_epoch(match_scratch& s) const;
     void validate() const;
 
     // code point -> symbol (0 = not in any pattern), as a two-stage table
@@ -104,9 +112,14 @@ private:
     std::vector<std::uint32_t> dict_link_;     // next state on the failure chain with outputs
     // patterns and what they take part in
     std::vector<std::uint32_t> pattern_length_;
-    std::vector<std::uint8_t> pattern_is_negator_;
+    std::vector<std::uint8_t> pattern_flags_;  // negator, negator exception
+    // Per pattern: where it starts a variant (part 0), and where it continues
+    // one (part > 0, sorted by variant), so that continuations are looked up
+    // from the few live partial matches instead of scanned.
     std::vector<std::uint32_t> occurrence_begin_;
     std::vector<occurrence> occurrences_;
+    std::vector<std::uint32_t> continuation_begin_;
+    std::vector<occurrence> continuations_;
     // variants, their parts' gaps, and rules
     std::vector<variant_info> variants_;
     std::vector<gap_range> part_gaps_;

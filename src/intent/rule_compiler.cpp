@@ -341,8 +341,12 @@ void rule_compiler::add_source(std::string name, std::string text) {
 
 rule_set rule_compiler::finish() && {
     rule_set out = std::move(impl_->set);
-    const auto it = out.lexicons.find("negator");
-    out.negators = it != out.lexicons.end() ? it->second : std::vector<std::u32string>{};
+    auto lexicon = [&](const char* name) {
+        const auto it = out.lexicons.find(name);
+        return it != out.lexicons.end() ? it->second : std::vector<std::u32string>{};
+    };
+    out.negators = lexicon("negator");
+    out.negator_exceptions = lexicon("negator_exception");
     return out;
 }
 

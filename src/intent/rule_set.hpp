@@ -62,6 +62,7 @@ struct rule_set {
     std::vector<variant> variants;
     std::map<std::string, std::vector<std::u32string>> lexicons;  // expanded, canonical
     std::vector<std::u32string> negators;                          // the lexicon @negator
+    std::vector<std::u32string> negator_exceptions;                // the lexicon @negator_exception
     std::uint32_t negation_window = 3;
     std::vector<example> examples;
 

@@ -62,6 +62,7 @@ void save_rule_set(const rule_set& rules, model::writer& w) {
         save_strings(w, values);
     }
     save_strings(w, rules.negators);
+    save_strings(w, rules.negator_exceptions);
     w.u32(rules.negation_window);
     save_list(w, rules.examples, [&](const example& e) {
         w.u32(e.intent);
@@ -107,6 +108,7 @@ rule_set load_rule_set(model::reader& r) {
         rules.lexicons.emplace(std::move(name), load_strings(r));
     }
     rules.negators = load_strings(r);
+    rules.negator_exceptions = load_strings(r);
     rules.negation_window = r.u32();
     rules.examples.resize(read_count(r, max_items));
     for (auto& e : rules.examples) {
