@@ -149,6 +149,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.features.max_char_n = static_cast<std::uint8_t>(opts->char_ngram_max);
     out.features.word_ngrams = static_cast<std::uint8_t>(opts->word_ngrams);
     out.learner.l2 = opts->l2;
+    if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return KEFU_OK;
 }
 
@@ -338,6 +339,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     opts->char_ngram_max = features.max_char_n;
     opts->word_ngrams = features.word_ngrams;
     opts->l2 = defaults.l2;
+    opts->calibration_tsv = nullptr;
     return KEFU_OK;
 }
 

@@ -321,6 +321,10 @@ typedef struct kefu_train_options {
     uint32_t char_ngram_max;
     uint32_t word_ngrams;    /* Latin word n-grams: 0 none, 1 unigrams, 2 +bigrams (default) */
     float l2;                /* L2 regularisation; default 1e-6 */
+    const char *calibration_tsv; /* optional label<TAB>text file the learner is not
+                                    fitted on: fusion with the rules and the
+                                    out-of-scope rule are calibrated on it
+                                    instead of on a held-out share */
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

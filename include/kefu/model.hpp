@@ -53,6 +53,7 @@ struct train_options {
     std::uint32_t char_ngram_max = 4;
     std::uint32_t word_ngrams = 2;
     float l2 = 1e-6f;
+    std::string calibration_tsv;  // "" = calibrate on a held-out share
 };
 
 struct classify_options {
@@ -176,6 +177,7 @@ private:
         c.char_ngram_max = options.char_ngram_max;
         c.word_ngrams = options.word_ngrams;
         c.l2 = options.l2;
+        c.calibration_tsv = options.calibration_tsv.empty() ? nullptr : options.calibration_tsv.c_str();
         return c;
     }
 

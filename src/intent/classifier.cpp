@@ -1,9 +1,31 @@
 #include "intent/classifier.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace kefu::detail::intent {
+
+std::int32_t rule_evidence(const rule_set& rules, const std::vector<rule_hit>& hits, classify_scratch& scratch) {
+    const std::size_t n = rules.intents.size();
+    scratch.scores.assign(n, 0.0f);
+    scratch.priorities.assign(n, std::numeric_limits<std::int32_t>::min());
+    for (const rule_hit& h : hits) {
+        if (h.negated) continue;
+        const rule_info& r = rules.rules[h.rule];
+        scratch.scores[r.intent] += r.weight;
+        scratch.priorities[r.intent] = std::max(scratch.priorities[r.intent], r.priority);
+    }
+    std::int32_t best = -1;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (scratch.scores[i] <= 0) continue;
+        if (best < 0 || scratch.priorities[i] > scratch.priorities[best] ||
+            (scratch.priorities[i] == scratch.priorities[best] && scratch.scores[i] > scratch.scores[best]))
+            best = static_cast<std::int32_t>(i);
+    }
+    for (float& v : scratch.scores) v = std::log1p(v);
+    return best;
+}
 
 void rank_by_rules(const rule_set& rules, std::uint32_t out_of_scope_intent, classify_scratch& scratch,
                    classification& out) {

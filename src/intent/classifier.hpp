@@ -31,8 +31,14 @@ struct classify_scratch {
     std::vector<float> scores;
     std::vector<std::int32_t> priorities;
     std::vector<learn::feature> features;
+    std::vector<float> log_probabilities;
     std::vector<float> probabilities;
 };
+
+// The rules' evidence: scratch.scores gets log(1 + weight of the rules that
+// fired) per intent, scratch.priorities their priority; returns the intent
+// the rules decide for (highest priority, then weight), or -1.
+std::int32_t rule_evidence(const rule_set& rules, const std::vector<rule_hit>& hits, classify_scratch& scratch);
 
 // Ranks intents by the rules that fired: highest priority first, then the
 // sum of rule weights. Confidence is the intent's share of the total weight,

@@ -27,7 +27,7 @@ struct feature_config {
     std::uint8_t min_char_n = 1;
     std::uint8_t max_char_n = 4;
     std::uint8_t word_ngrams = 2;   // Latin word uni- (1) or uni+bigrams (2); 0 = none
-    std::uint8_t use_rules = 1;     // rule-hit features (fusion with the rule matcher)
+    std::uint8_t use_rules = 0;     // rule hits as features (off: rules join by calibrated fusion)
     std::uint8_t use_shape = 1;     // length, digits, punctuation, repetition
     std::uint8_t reserved[3] = {0, 0, 0};
 };

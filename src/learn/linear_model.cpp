@@ -69,9 +69,13 @@ void linear_model::logits(const std::vector<feature>& features, std::vector<floa
     }
 }
 
-void linear_model::probabilities(const std::vector<feature>& features, std::vector<float>& out) const {
+void linear_model::log_probabilities(const std::vector<feature>& features, std::vector<float>& out) const {
     logits(features, out);
-    softmax(out, temperature_);
+    const float top = *std::max_element(out.begin(), out.end());
+    float sum = 0;
+    for (float v : out) sum += std::exp(v - top);
+    const float log_sum = top + std::log(sum);
+    for (float& v : out) v -= log_sum;
 }
 
 std::size_t linear_model::memory_bytes() const noexcept {
@@ -81,9 +85,6 @@ std::size_t linear_model::memory_bytes() const noexcept {
 
 void linear_model::save(model::writer& w) const {
     w.u32(classes_);
-    w.f32(temperature_);
-    w.f32(oos_.min_confidence);
-    w.f32(oos_.min_gap);
     w.vec(slot_hash_);
     w.vec(slot_row_);
     w.vec(idf_);
@@ -94,9 +95,6 @@ void linear_model::save(model::writer& w) const {
 linear_model linear_model::load(model::reader& r) {
     linear_model m;
     m.classes_ = r.u32();
-    m.temperature_ = r.f32();
-    m.oos_.min_confidence = r.f32();
-    m.oos_.min_gap = r.f32();
     m.slot_hash_ = r.vec<std::uint64_t>();
     m.slot_row_ = r.vec<std::uint32_t>();
     m.idf_ = r.vec<float>();
@@ -106,7 +104,7 @@ linear_model linear_model::load(model::reader& r) {
     const std::size_t capacity = m.slot_hash_.size();
     const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
     if (m.classes_ == 0 || !power_of_two || m.slot_row_.size() != capacity || m.bias_.size() != m.classes_ ||
-        m.weights_.size() % m.classes_ != 0 || !(m.temperature_ > 0.0f) || !std::isfinite(m.temperature_))
+        m.weights_.size() % m.classes_ != 0)
         model::reader::corrupt("linear model: inconsistent sizes");
     const std::size_t rows = m.weights_.size() / m.classes_;
     if (m.idf_.size() != rows) model::reader::corrupt("linear model: idf table size");

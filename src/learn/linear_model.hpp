@@ -1,7 +1,7 @@
-// A multinomial linear model over hashed features, with calibrated
-// probabilities (temperature) and an out-of-scope rule (confidence threshold
-// plus top-2 gap). Weights are stored only for features seen in training,
-// behind an open-addressing index: compact, and one probe per feature.
+// A multinomial linear model over hashed features (tf-idf weighted). Weights
+// are stored only for features seen in training, behind an open-addressing
+// index: compact, and one probe per feature. Calibration and the
+// out-of-scope rule live in learn/calibration.hpp.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +12,6 @@
 #include "model/binary.hpp"
 
 namespace kefu::detail::learn {
-
-struct out_of_scope_rule {
-    float min_confidence = 0.0f;  // below this top probability: out of scope
-    float min_gap = 0.0f;         // below this lead over the second: out of scope
-};
 
 class linear_model {
 public:
@@ -32,13 +27,8 @@ public:
     // are ignored.
     void logits(const std::vector<feature>& features, std::vector<float>& out) const;
 
-    // Calibrated probabilities: softmax(logits / temperature).
-    void probabilities(const std::vector<feature>& features, std::vector<float>& out) const;
-
-    float temperature() const noexcept { return temperature_; }
-    void set_temperature(float t) noexcept { temperature_ = t; }
-    const out_of_scope_rule& out_of_scope() const noexcept { return oos_; }
-    void set_out_of_scope(out_of_scope_rule r) noexcept { oos_ = r; }
+    // log softmax(logits).
+    void log_probabilities(const std::vector<feature>& features, std::vector<float>& out) const;
 
     std::size_t memory_bytes() const noexcept;
     void save(model::writer& w) const;
@@ -55,8 +45,6 @@ private:
     std::vector<float> idf_;                // per feature row
     std::vector<float> weights_;            // row-major: feature row x classes
     std::vector<float> bias_;
-    float temperature_ = 1.0f;
-    out_of_scope_rule oos_;
 };
 
 // Softmax in place, with logits divided by temperature.

@@ -91,119 +91,6 @@ void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_
     }
 }
 
-struct split_result {
-    std::vector<example> train, holdout;
-};
-
-// Stratified: every class keeps the same share in the held-out part.
-split_result stratified_split(const std::vector<example>& data, std::uint32_t classes, float share, std::uint32_t seed) {
-    std::vector<std::vector<std::size_t>> by_class(classes);
-    for (std::size_t i = 0; i < data.size(); ++i) by_class[data[i].label].push_back(i);
-    std::mt19937 rng(seed ^ 0x5eedu);
-    split_result out;
-    for (auto& members : by_class) {
-        std::shuffle(members.begin(), members.end(), rng);
-        const auto held = static_cast<std::size_t>(std::floor(static_cast<float>(members.size()) * share));
-        for (std::size_t k = 0; k < members.size(); ++k) (k < held ? out.holdout : out.train).push_back(data[members[k]]);
-    }
-    return out;
-}
-
-struct scored {
-    std::vector<float> logits;
-    std::uint32_t label;
-};
-
-float nll(const std::vector<scored>& rows, float t) {
-    double total = 0;
-    std::vector<float> p;
-    for (const auto& r : rows) {
-        p = r.logits;
-        softmax(p, t);
-        total -= std::log(std::max(p[r.label], 1e-12f));
-    }
-    return static_cast<float>(total / static_cast<double>(std::max<std::size_t>(rows.size(), 1)));
-}
-
-// Golden-section search of the temperature on a log scale.
-float fit_temperature(const std::vector<scored>& rows) {
-    if (rows.empty()) return 1.0f;
-    double lo = std::log(0.05), hi = std::log(20.0);
-    const double phi = (std::sqrt(5.0) - 1) / 2;
-    for (int i = 0; i < 60; ++i) {
-        const double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
-        if (nll(rows, static_cast<float>(std::exp(a))) < nll(rows, static_cast<float>(std::exp(b)))) hi = b;
-        else lo = a;
-    }
-    return static_cast<float>(std::exp((lo + hi) / 2));
-}
-
-struct decision {
-    std::uint32_t predicted;
-    float top, gap;
-    std::uint32_t label;
-};
-
-std::vector<decision> decide(const std::vector<scored>& rows, float t) {
-    std::vector<decision> out;
-    std::vector<float> p;
-    for (const auto& r : rows) {
-        p = r.logits;
-        softmax(p, t);
-        std::size_t best = 0, second = 0;
-        for (std::size_t c = 0; c < p.size(); ++c)
-            if (p[c] > p[best]) best = c;
-        second = best == 0 ? 1 : 0;
-        for (std::size_t c = 0; c < p.size(); ++c)
-            if (c != best && p[c] > p[second]) second = c;
-        out.push_back({static_cast<std::uint32_t>(best), p[best], p.size() > 1 ? p[best] - p[second] : 1.0f, r.label});
-    }
-    return out;
-}
-
-struct oos_scores {
-    float in_scope_accuracy, oos_recall, accuracy;
-};
-
-oos_scores evaluate_rule(const std::vector<decision>& ds, std::uint32_t oos, out_of_scope_rule rule) {
-    std::size_t in = 0, in_right = 0, out = 0, out_right = 0;
-    for (const auto& d : ds) {
-        const bool rejected = d.top < rule.min_confidence || d.gap < rule.min_gap;
-        const std::uint32_t predicted = rejected ? oos : d.predicted;
-        if (d.label == oos) {
-            ++out;
-            out_right += predicted == oos;
-        } else {
-            ++in;
-            in_right += predicted == d.label;
-        }
-    }
-    const auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<float>(a) / static_cast<float>(b) : 0.0f; };
-    return {ratio(in_right, in), ratio(out_right, out), ratio(in_right + out_right, in + out)};
-}
-
-// The out-of-scope rule: as much out-of-scope recall as possible for at most
-// `max_in_scope_loss` of in-scope accuracy. Without out-of-scope examples,
-// it rejects at most that share of in-scope messages.
-out_of_scope_rule tune_oos(const std::vector<decision>& ds, std::uint32_t oos, float max_loss) {
-    const float base = evaluate_rule(ds, oos, {}).in_scope_accuracy;
-    out_of_scope_rule best{};
-    float best_recall = -1, best_in = 0;
-    for (int ci = 0; ci <= 40; ++ci) {
-        for (int gi = 0; gi <= 20; ++gi) {
-            const out_of_scope_rule r{static_cast<float>(ci) * 0.02f, static_cast<float>(gi) * 0.02f};
-            const oos_scores s = evaluate_rule(ds, oos, r);
-            if (s.in_scope_accuracy < base - max_loss) continue;
-            if (s.oos_recall > best_recall || (s.oos_recall == best_recall && s.in_scope_accuracy > best_in)) {
-                best = r;
-                best_recall = s.oos_recall;
-                best_in = s.in_scope_accuracy;
-            }
-        }
-    }
-    return best;
-}
-
 }  // namespace
 
 linear_model fit(const std::vector<example>& data, std::uint32_t classes, const train_options& o) {
@@ -222,32 +109,18 @@ linear_model fit(const std::vector<example>& data, std::uint32_t classes, const 
     return linear_model(classes, std::move(s.row_hash), std::move(s.idf), std::move(s.weights), std::move(s.bias));
 }
 
-linear_model train(const std::vector<example>& data, std::uint32_t classes, const train_options& o,
-                   train_report* report) {
-    train_report r;
-    r.examples = data.size();
-    if (o.holdout > 0 && data.size() >= 50) {
-        const split_result split = stratified_split(data, classes, o.holdout, o.seed);
-        const linear_model first = fit(split.train, classes, o);
-        std::vector<scored> rows;
-        for (const auto& e : split.holdout) {
-            rows.push_back({{}, e.label});
-            first.logits(e.features, rows.back().logits);
-        }
-        r.temperature = fit_temperature(rows);
-        const auto ds = decide(rows, r.temperature);
-        if (o.oos_label >= 0) r.oos = tune_oos(ds, static_cast<std::uint32_t>(o.oos_label), o.max_in_scope_loss);
-        const oos_scores tuned = evaluate_rule(ds, static_cast<std::uint32_t>(std::max<std::int64_t>(o.oos_label, 0)), r.oos);
-        r.holdout_accuracy = o.oos_label >= 0 ? tuned.accuracy : evaluate_rule(ds, classes, {}).in_scope_accuracy;
-        r.holdout_in_scope_accuracy = tuned.in_scope_accuracy;
-        r.holdout_oos_recall = tuned.oos_recall;
+split_indices stratified_split(const std::vector<std::uint32_t>& labels, std::uint32_t classes, float share,
+                               std::uint32_t seed) {
+    std::vector<std::vector<std::size_t>> by_class(classes);
+    for (std::size_t i = 0; i < labels.size(); ++i) by_class[labels[i]].push_back(i);
+    std::mt19937 rng(seed ^ 0x5eedu);
+    split_indices out;
+    for (auto& members : by_class) {
+        std::shuffle(members.begin(), members.end(), rng);
+        const auto held = static_cast<std::size_t>(std::floor(static_cast<float>(members.size()) * share));
+        for (std::size_t k = 0; k < members.size(); ++k) (k < held ? out.holdout : out.train).push_back(members[k]);
     }
-    linear_model final_model = fit(data, classes, o);
-    final_model.set_temperature(r.temperature);
-    final_model.set_out_of_scope(r.oos);
-    r.features = final_model.feature_count();
-    if (report) *report = r;
-    return final_model;
+    return out;
 }
 
 }  // namespace kefu::detail::learn

@@ -44,45 +44,6 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
     return m;
 }
 
-std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<labelled_text>& data,
-                                                            const training_options& options,
-                                                            const compiled_model* base, learn::train_report* report) {
-    if (data.empty()) throw kefu::error(KEFU_EINVAL, "no training examples");
-    auto m = std::make_shared<compiled_model>();
-    if (base) {
-        m->rules_ = base->rules_;
-        m->matcher_ = base->matcher_;
-        m->out_of_scope_label_ = base->out_of_scope_label_;
-    } else {
-        m->matcher_ = intent::matcher::build(m->rules_);
-    }
-    if (!options.out_of_scope_label.empty()) m->out_of_scope_label_ = options.out_of_scope_label;
-    for (const auto& d : data)
-        if (m->rules_.find_intent(d.label) < 0) m->rules_.intents.push_back({d.label, {}, 0, false});
-    m->finish();
-    m->index_rule_intents();
-    m->features_ = options.features;
-
-    intent::classify_scratch scratch;
-    text::normalize_options text_options;
-    text_options.max_length = text::max_length_limit;
-    std::vector<learn::example> examples;
-    examples.reserve(data.size());
-    for (const auto& d : data) {
-        text::normalize(d.text, text_options, scratch.text);
-        intent::classification c;
-        m->matcher_.match(scratch.text, scratch.match, c.hits);
-        learn::example e{{}, static_cast<std::uint32_t>(m->rules_.find_intent(d.label))};
-        learn::extract_features(scratch.text, c.hits, m->rule_intents_, m->features_, e.features);
-        examples.push_back(std::move(e));
-    }
-    learn::train_options learner = options.learner;
-    learner.oos_label = m->out_of_scope_;
-    m->linear_ = learn::train(examples, static_cast<std::uint32_t>(m->rules_.intents.size()), learner, &m->report_);
-    if (report) *report = m->report_;
-    return m;
-}
-
 std::shared_ptr<const compiled_model> compiled_model::load(std::string_view bytes) {
     const auto parts = unpack(bytes);
     auto section = [&](std::uint32_t t, const char* name) {
@@ -101,7 +62,9 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
         reader linear(it->second);
         m->features_ = linear.pod<learn::feature_config>();
         m->linear_ = learn::linear_model::load(linear);
-        m->report_ = linear.pod<learn::train_report>();
+        m->fusion_ = linear.pod<learn::fusion_params>();
+        m->oos_rule_ = linear.pod<learn::out_of_scope_rule>();
+        m->report_ = linear.pod<training_report>();
         if (m->linear_.classes() != m->rules_.intents.size()) reader::corrupt("learned model does not fit the intents");
     }
     if (m->matcher_.rule_count() != m->rules_.rules.size()) reader::corrupt("matcher does not fit the rules");
@@ -127,6 +90,8 @@ std::string compiled_model::save() const {
         writer linear;
         linear.pod(features_);
         linear_.save(linear);
+        linear.pod(fusion_);
+        linear.pod(oos_rule_);
         linear.pod(report_);
         parts[linear_section] = std::move(linear).take();
     }
@@ -140,11 +105,13 @@ void compiled_model::classify(const text::normalized& text, intent::classify_scr
     else rank_by_model(scratch, out);
 }
 
-// The learned model decides, with the rule hits among its features; the
+// The learned model and the rules are fused with calibrated weights; the
 // out-of-scope rule turns unsure or ambiguous answers into the OOS intent.
 void compiled_model::rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const {
     learn::extract_features(scratch.text, out.hits, rule_intents_, features_, scratch.features);
-    linear_.probabilities(scratch.features, scratch.probabilities);
+    linear_.logits(scratch.features, scratch.log_probabilities);  // the softmax normaliser cancels in fusion
+    const std::int32_t decision = intent::rule_evidence(rules_, out.hits, scratch);
+    learn::fuse(fusion_, scratch.log_probabilities, scratch.scores, decision, scratch.probabilities);
     const auto& p = scratch.probabilities;
     out.ranking.clear();
     for (std::uint32_t c = 0; c < p.size(); ++c) {
@@ -160,8 +127,7 @@ void compiled_model::rank_by_model(intent::classify_scratch& scratch, intent::cl
     }
     const float top = out.ranking[0].confidence;
     const float gap = out.ranking.size() > 1 ? top - out.ranking[1].confidence : top;
-    const learn::out_of_scope_rule& rule = linear_.out_of_scope();
-    const bool unsure = top < rule.min_confidence || gap < rule.min_gap;
+    const bool unsure = top < oos_rule_.min_confidence || gap < oos_rule_.min_gap;
     out.intent = unsure ? out_of_scope_ : out.ranking[0].intent;
     out.confidence = unsure ? p[out_of_scope_] : top;
     out.out_of_scope = out.intent == out_of_scope_;

@@ -11,6 +11,7 @@
 #include "intent/classifier.hpp"
 #include "intent/matcher.hpp"
 #include "intent/rule_set.hpp"
+#include "learn/calibration.hpp"
 #include "learn/features.hpp"
 #include "learn/linear_model.hpp"
 #include "learn/trainer.hpp"
@@ -33,7 +34,21 @@ struct labelled_text {
 struct training_options {
     learn::train_options learner;
     learn::feature_config features;
-    std::string out_of_scope_label;  // "" = keep the base model's ("other" by default)
+    std::string out_of_scope_label;         // "" = keep the base model's ("other" by default)
+    std::vector<labelled_text> calibration;  // with the held-out share, fits fusion and the OOS rule;
+                                             // the final learner is fitted on it too
+};
+
+// What training measured on the calibration data. Stored in model files
+// byte for byte: fixed-size fields only.
+struct training_report {
+    std::uint64_t examples = 0;
+    std::uint64_t calibration_examples = 0;
+    std::uint64_t features = 0;
+    float calibration_accuracy = 0;
+    float calibration_in_scope_accuracy = 0;
+    float calibration_oos_recall = 0;
+    std::uint32_t reserved = 0;
 };
 
 class compiled_model {
@@ -48,8 +63,7 @@ public:
     // intents. Throws kefu::error(KEFU_EINVAL) on empty data.
     static std::shared_ptr<const compiled_model> train(const std::vector<labelled_text>& data,
                                                        const training_options& options,
-                                                       const compiled_model* base = nullptr,
-                                                       learn::train_report* report = nullptr);
+                                                       const compiled_model* base = nullptr);
 
     // Reads a model file (KEFU_ECORRUPT / KEFU_EVERSION on damage).
     static std::shared_ptr<const compiled_model> load(std::string_view bytes);
@@ -60,7 +74,9 @@ public:
     const intent::matcher& matcher() const noexcept { return matcher_; }
     std::uint32_t out_of_scope_intent() const noexcept { return out_of_scope_; }
     const learn::linear_model& linear() const noexcept { return linear_; }
-    const learn::train_report& training_report() const noexcept { return report_; }
+    const training_report& report() const noexcept { return report_; }
+    const learn::fusion_params& fusion() const noexcept { return fusion_; }
+    const learn::out_of_scope_rule& out_of_scope_rule() const noexcept { return oos_rule_; }
 
     // Classifies an already normalised text.
     void classify(const text::normalized& text, intent::classify_scratch& scratch,
@@ -70,13 +86,19 @@ private:
     void finish();  // resolves the out-of-scope intent after rules are set
     void index_rule_intents();
     void rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const;
+    std::vector<learn::example> featurize(const std::vector<labelled_text>& data) const;
+    learn::calibration_row calibration_row_for(const learn::linear_model& linear, const labelled_text& item,
+                                               intent::classify_scratch& scratch) const;
+    void calibrate(const std::vector<learn::calibration_row>& rows, float max_in_scope_loss);
 
     intent::rule_set rules_;
     intent::matcher matcher_;
     std::vector<std::uint32_t> rule_intents_;  // intent of each rule, for rule-hit features
     learn::feature_config features_;
     learn::linear_model linear_;               // empty: rules only
-    learn::train_report report_;
+    learn::fusion_params fusion_;
+    learn::out_of_scope_rule oos_rule_;
+    training_report report_;
     std::string out_of_scope_label_ = "other";
     std::uint32_t out_of_scope_ = 0;
 };

@@ -13,16 +13,19 @@ nlohmann::json info_json(const compiled_model& model) {
                           {"matcher_bytes", model.matcher().memory_bytes()},
                           {"examples", model.rules().examples.size()}};
     if (!model.linear().empty()) {
-        const auto& r = model.training_report();
+        const auto& r = model.report();
         out["learned"] = {{"features", model.linear().feature_count()},
                           {"bytes", model.linear().memory_bytes()},
-                          {"temperature", model.linear().temperature()},
-                          {"oos_min_confidence", model.linear().out_of_scope().min_confidence},
-                          {"oos_min_gap", model.linear().out_of_scope().min_gap},
+                          {"fusion", {{"model_scale", model.fusion().model_scale},
+                                      {"rule_weight", model.fusion().rule_weight},
+                                      {"rule_decision", model.fusion().rule_decision}}},
+                          {"oos_min_confidence", model.out_of_scope_rule().min_confidence},
+                          {"oos_min_gap", model.out_of_scope_rule().min_gap},
                           {"training_examples", r.examples},
-                          {"holdout_accuracy", r.holdout_accuracy},
-                          {"holdout_in_scope_accuracy", r.holdout_in_scope_accuracy},
-                          {"holdout_oos_recall", r.holdout_oos_recall}};
+                          {"calibration_examples", r.calibration_examples},
+                          {"calibration_accuracy", r.calibration_accuracy},
+                          {"calibration_in_scope_accuracy", r.calibration_in_scope_accuracy},
+                          {"calibration_oos_recall", r.calibration_oos_recall}};
     }
     return out;
 }

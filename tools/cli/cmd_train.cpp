@@ -24,6 +24,8 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_option("--char-ngram-min", s->options.char_ngram_min, "Shortest character n-gram")->capture_default_str();
     cmd->add_option("--char-ngram-max", s->options.char_ngram_max, "Longest character n-gram")->capture_default_str();
     cmd->add_option("--word-ngrams", s->options.word_ngrams, "Latin word n-grams: 0, 1 or 2")->capture_default_str();
+    cmd->add_option("--calibrate", s->options.calibration_tsv,
+                    "label<TAB>text file to calibrate fusion and the out-of-scope rule on (default: a held-out fifth)");
     cmd->callback([s, &global, &body] {
         body = [s, &global] {
             // Without --model the learned model stands alone: the default

@@ -1,8 +1,11 @@
 // Build-time compiler of the embedded default model: compiles the rule files,
-// then trains the learned intent model on the training sentences plus the
-// rules' own examples. Deterministic: the same data gives the same bytes.
+// trains the learned intent model on the training sentences plus the rules'
+// own examples, and calibrates its fusion with the rules (and the
+// out-of-scope rule) on separate calibration chats that neither the rules
+// nor the learner were written or fitted on. Deterministic: the same data
+// gives the same bytes.
 //
-// Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv...
+// Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,7 +21,7 @@ using kefu::detail::model::compiled_model;
 
 struct arguments {
     std::string out;
-    std::vector<std::string> rules, training;
+    std::vector<std::string> rules, training, calibration;
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -28,12 +31,26 @@ arguments parse_arguments(int argc, char** argv) {
         const std::string arg = argv[i];
         if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
+        else if (arg == "--calibrate") list = &a.calibration;
         else if (a.out.empty() && list == nullptr) a.out = arg;
         else if (list) list->push_back(arg);
         else throw std::runtime_error("unexpected argument " + arg);
     }
     if (a.out.empty() || a.rules.empty()) throw std::runtime_error("usage: kefu_modelc OUT.kfm --rules F... --train F...");
     return a;
+}
+
+// The rows of all files, plus (for training) the rules' own examples.
+std::vector<kefu::detail::model::labelled_text> read_all(const std::vector<std::string>& files,
+                                                          const compiled_model& model, bool with_examples = true) {
+    std::vector<kefu::detail::model::labelled_text> data;
+    for (const auto& f : files) {
+        auto rows = kefu::detail::learn::read_labelled_tsv(f);
+        data.insert(data.end(), rows.begin(), rows.end());
+    }
+    if (with_examples && !files.empty())
+        for (const auto& e : model.rules().examples) data.push_back({model.rules().intents[e.intent].name, e.text});
+    return data;
 }
 
 }  // namespace
@@ -44,18 +61,16 @@ int main(int argc, char** argv) {
         std::vector<kefu::detail::model::source_file> sources;
         for (const auto& f : args.rules) sources.push_back({f, kefu::detail::read_file(f)});
         auto model = compiled_model::compile(sources);
-        std::vector<kefu::detail::model::labelled_text> data;
-        for (const auto& f : args.training) {
-            auto rows = kefu::detail::learn::read_labelled_tsv(f);
-            data.insert(data.end(), rows.begin(), rows.end());
-        }
-        for (const auto& e : model->rules().examples) data.push_back({model->rules().intents[e.intent].name, e.text});
+        const auto data = read_all(args.training, *model);
         if (!data.empty()) {
-            kefu::detail::learn::train_report report;
-            model = compiled_model::train(data, {}, model.get(), &report);
-            std::cerr << "kefu_modelc: trained on " << report.examples << " examples, " << report.features
-                      << " features; held-out accuracy " << report.holdout_accuracy << ", temperature "
-                      << report.temperature << "\n";
+            kefu::detail::model::training_options options;
+            options.calibration = read_all(args.calibration, *model, false);
+            model = compiled_model::train(data, options, model.get());
+            const auto& r = model->report();
+            std::cerr << "kefu_modelc: trained on " << r.examples << " examples, " << r.features
+                      << " features; calibration accuracy " << r.calibration_accuracy << " on "
+                      << r.calibration_examples << " examples; fusion " << model->fusion().model_scale << " / "
+                      << model->fusion().rule_weight << " / " << model->fusion().rule_decision << "\n";
         }
         kefu::detail::write_file_atomically(args.out, model->save());
         std::cerr << "kefu_modelc: " << model->rules().intents.size() << " intents, " << model->rules().rules.size()
