@@ -1,0 +1,168 @@
+/* Models, rule compilation, classification and training through the C ABI,
+ * from C99, as a host program would use them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "kefu/kefu.h"
+
+static const char rules[] =
+    "intent bargain \"asks for a lower price\"\n"
+    "intent return \"wants to return the item\" negatable\n"
+    "lexicon negator = 不想 | 不要\n"
+    "lexicon cheaper = 便宜 | 优惠\n"
+    "rule bargain cheaper: 能 {0,3} @cheaper\n"
+    "rule return: 退货\n"
+    "example bargain: 能便宜点吗\n";
+
+static kefu_model *compile_rules(void) {
+    kefu_source source = {"shop.kefu", rules, sizeof rules - 1};
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_compile(&model, NULL, &source, 1));
+    return model;
+}
+
+static void test_default_model(void) {
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    CHECK(kefu_model_intent_count(model) >= 33);
+    CHECK_STRING(kefu_model_out_of_scope_label(model), "other");
+    kefu_classification *c = NULL;
+    const char text[] = "我要退貨";
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, text, sizeof text - 1, NULL));
+    CHECK_STRING(kefu_classification_intent(c), "return");
+    CHECK(kefu_classification_confidence(c) > 0.0f && kefu_classification_confidence(c) <= 1.0f);
+    CHECK(kefu_classification_ranking_size(c) >= 1);
+    kefu_classification_free(c);
+    kefu_model_free(model);
+}
+
+static void test_compiled_rules(void) {
+    kefu_model *model = compile_rules();
+    kefu_classify_options opts;
+    CHECK_STATUS(KEFU_OK, kefu_classify_options_init(&opts, KEFU_CLASSIFY_OPTIONS_VERSION));
+    opts.explain = 1;
+    /* "亲 能便宜点吗": 亲 (3 bytes), space, then 能便宜 at bytes 4..13 */
+    const char text[] = "亲 能便宜点吗";
+    kefu_classification *c = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, text, sizeof text - 1, &opts));
+    CHECK_STRING(kefu_classification_intent(c), "bargain");
+    CHECK(!kefu_classification_out_of_scope(c));
+    CHECK(kefu_classification_hit_count(c) == 1);
+    kefu_rule_hit hit;
+    CHECK_STATUS(KEFU_OK, kefu_classification_hit(&hit, c, 0));
+    CHECK_STRING(hit.rule, "cheaper");
+    CHECK_STRING(hit.intent, "bargain");
+    CHECK(hit.start == 4 && hit.end == 13 && !hit.negated);
+    CHECK_STATUS(KEFU_EINVAL, kefu_classification_hit(&hit, c, 1));
+    kefu_classification_free(c);
+
+    const char negated[] = "不想退货了";
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, negated, sizeof negated - 1, NULL));
+    CHECK_STRING(kefu_classification_intent(c), "other");
+    CHECK(kefu_classification_out_of_scope(c));
+    kefu_classification_free(c);
+
+    kefu_string *json = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_classify_json(&json, model, text, sizeof text - 1, &opts));
+    CHECK(strstr(kefu_string_data(json), "\"intent\":\"bargain\"") != NULL);
+    CHECK(strstr(kefu_string_data(json), "\"explain\"") != NULL);
+    kefu_string_free(json);
+    kefu_model_free(model);
+}
+
+static void test_parse_error(void) {
+    const char bad[] = "intent a\nrule a: (便宜 | 优惠\n";
+    kefu_source source = {"bad.kefu", bad, sizeof bad - 1};
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_EPARSE, kefu_model_compile(&model, NULL, &source, 1));
+    CHECK(model == NULL);
+    const kefu_error *e = kefu_last_error();
+    CHECK_STRING(e->file, "bad.kefu");
+    CHECK(e->line == 2);
+    CHECK(e->column == 17);
+    CHECK(strstr(e->message, "expected") != NULL);
+}
+
+static void test_save_load_and_corruption(void) {
+    kefu_model *model = compile_rules();
+    kefu_string *bytes = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_save_bytes(&bytes, model));
+    kefu_model *loaded = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_load_bytes(&loaded, kefu_string_data(bytes), kefu_string_size(bytes)));
+    CHECK(kefu_model_intent_count(loaded) == kefu_model_intent_count(model));
+    kefu_model_free(loaded);
+
+    char *damaged = malloc(kefu_string_size(bytes));
+    memcpy(damaged, kefu_string_data(bytes), kefu_string_size(bytes));
+    damaged[kefu_string_size(bytes) / 2] ^= 0x10;
+    loaded = NULL;
+    CHECK_STATUS(KEFU_ECORRUPT, kefu_model_load_bytes(&loaded, damaged, kefu_string_size(bytes)));
+    CHECK(loaded == NULL);
+    CHECK_STATUS(KEFU_ECORRUPT, kefu_model_load_bytes(&loaded, damaged, 7));
+    free(damaged);
+    CHECK_STATUS(KEFU_EIO, kefu_model_load_file(&loaded, "/nonexistent/dir/model.kfm"));
+    kefu_string_free(bytes);
+    kefu_model_free(model);
+}
+
+static void test_training(void) {
+    static const char *const texts[][2] = {
+        {"greet", "hello there"}, {"greet", "hi"}, {"greet", "good morning"}, {"greet", "hey you"},
+        {"bye", "goodbye now"},   {"bye", "see you"}, {"bye", "bye bye"},     {"bye", "farewell friend"},
+    };
+    kefu_example examples[8];
+    for (size_t i = 0; i < 8; ++i) {
+        examples[i].label = texts[i][0];
+        examples[i].text = texts[i][1];
+        examples[i].len = strlen(texts[i][1]);
+    }
+    kefu_train_options opts;
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&opts, KEFU_TRAIN_OPTIONS_VERSION));
+    opts.epochs = 30;
+    opts.holdout = 0.0f;
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 8, &opts));
+    kefu_classification *c = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, "hello", 5, NULL));
+    CHECK_STRING(kefu_classification_intent(c), "greet");
+    kefu_classification_free(c);
+    kefu_string *info = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_info_json(&info, model));
+    CHECK(strstr(kefu_string_data(info), "\"learned\"") != NULL);
+    kefu_string_free(info);
+    kefu_model_free(model);
+
+    opts.epochs = 0;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    opts.version = 999;
+    CHECK_STATUS(KEFU_EVERSION, kefu_model_train(&model, NULL, examples, 8, &opts));
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 0, NULL));
+}
+
+static void test_argument_checks(void) {
+    kefu_model *model = NULL;
+    kefu_classification *c = NULL;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_default(NULL));
+    CHECK_STATUS(KEFU_EINVAL, kefu_classify(&c, NULL, "x", 1, NULL));
+    CHECK_STATUS(KEFU_EINVAL, kefu_classify(NULL, NULL, "x", 1, NULL));
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_compile(&model, NULL, NULL, 1));
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_load_file(&model, NULL));
+    CHECK_STATUS(KEFU_EINVAL, kefu_classify_options_init(NULL, KEFU_CLASSIFY_OPTIONS_VERSION));
+    CHECK(kefu_classification_intent(NULL) == NULL);
+    CHECK(kefu_model_intent_name(NULL, 0) == NULL);
+    kefu_model_free(NULL);
+    kefu_classification_free(NULL);
+}
+
+int main(void) {
+    test_default_model();
+    test_compiled_rules();
+    test_parse_error();
+    test_save_load_and_corruption();
+    test_training();
+    test_argument_checks();
+    if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+    return failures != 0;
+}

@@ -1,0 +1,20 @@
+# kefu compile shop.kefu --out M, then kefu --model M classify: the shop's
+# intent is recognised and the default intents still are.
+set(model "${WORK}/shop.kfm")
+execute_process(COMMAND "${KEFU}" compile "${DATA}/shop.kefu" --out "${model}" RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "compile failed (${status}): ${err}")
+endif()
+execute_process(COMMAND "${KEFU}" --model "${model}" classify "你们几点开门啊" "我要退貨"
+    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "classify failed (${status}): ${err}")
+endif()
+string(REPLACE "\n" ";" lines "${out}")
+list(GET lines 0 first)
+list(GET lines 1 second)
+string(JSON first_intent GET "${first}" intent)
+string(JSON second_intent GET "${second}" intent)
+if(NOT first_intent STREQUAL "shop_hours" OR NOT second_intent STREQUAL "return")
+    message(FATAL_ERROR "expected shop_hours and return, got ${first_intent} and ${second_intent}:\n${out}")
+endif()

@@ -1,0 +1,24 @@
+# kefu train on a tiny labelled file, then kefu eval on the same file: the
+# model learns it, and eval reports its figures as one JSON line.
+set(model "${WORK}/tiny.kfm")
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${model}" --epochs 30
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "train failed (${status}): ${err}")
+endif()
+execute_process(COMMAND "${KEFU}" --model "${model}" eval "${DATA}/tiny_train.tsv" --json
+    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "eval failed (${status}): ${err}")
+endif()
+string(JSON accuracy GET "${out}" accuracy)
+string(JSON n GET "${out}" n)
+string(JSON greet_f1 GET "${out}" per_label greet f1)
+if(NOT n EQUAL 10 OR accuracy LESS 1.0 OR greet_f1 LESS 1.0)
+    message(FATAL_ERROR "expected a perfect fit on 10 training rows, got: ${out}")
+endif()
+execute_process(COMMAND "${KEFU}" --model "${model}" eval "${DATA}/syntax_error.kefu"
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 2 OR NOT err MATCHES "syntax_error.kefu:1:1: error: expected label<TAB>text")
+    message(FATAL_ERROR "a malformed eval file must fail with status 2 and file:line:col, got ${status}: ${err}")
+endif()

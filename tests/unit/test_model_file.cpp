@@ -1,0 +1,521 @@
+// The model file: save/load round trips, deterministic bytes, and damaged
+// files (bad magic, other versions, truncation, bit flips) that must be
+// reported as KEFU_ECORRUPT / KEFU_EVERSION and never crash.
+#include <gtest/gtest.h>
+
+#include <boost/crc.hpp>
+
+#include <cstring>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "intent/classifier.hpp"
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
+#include "model/binary.hpp"
+#include "model/container.hpp"
+#include "model/model.hpp"
+#include "text/normalizer.hpp"
+
+namespace {
+
+namespace intent = kefu::detail::intent;
+namespace model = kefu::detail::model;
+namespace text = kefu::detail::text;
+
+constexpr std::size_t header_size = 32;  // magic, version, flags, size, checksum, reserved
+constexpr std::size_t version_offset = 8;
+constexpr std::size_t flags_offset = 12;
+constexpr std::size_t size_offset = 16;
+constexpr std::size_t checksum_offset = 24;
+constexpr std::size_t reserved_offset = 28;
+
+const char* const sample_rules =
+    "# 样例规则\n"
+    "lexicon negator = 不想 | 不要 | 没有\n"
+    "lexicon negator_exception = 有没有\n"
+    "lexicon cheaper = 便宜 | 优惠 | 少点\n"
+    "lexicon can = 能 | 可以 | 能不能\n"
+    "intent greeting \"opens the chat\" priority 0\n"
+    "intent bargain \"asks for a discount\" priority 5\n"
+    "intent return \"wants to return\" priority 6 negatable\n"
+    "intent complaint priority 9 negatable\n"
+    "intent other \"out of scope\" priority -1\n"
+    "rule greeting hello: ^ (在吗 | 你好 | 有人吗) $\n"
+    "rule bargain: @can {0,4} @cheaper (点 | 些)?\n"
+    "rule bargain: ^ (少 | 便宜) (点 | 些) (呗 | 吧)? $ weight 2\n"
+    "rule return: 退 {0,2} 货\n"
+    "rule return: 退 (掉 | 了) not negatable\n"
+    "rule complaint: (投诉 | 12315 | 差评)\n"
+    "rule complaint angry: 太慢 {0,3} [:angry:] weight 0.5\n"
+    "example bargain: 能便宜点吗\n"
+    "example return: 我要退货\n"
+    "option negation_window = 3\n";
+
+const std::vector<std::string> sample_messages = {
+    "在吗？",
+    "你好",
+    "能不能再便宜点啊",
+    "可以優惠些嗎",
+    "少点吧",
+    "我要退貨",
+    "不想退货了",
+    "不想退货，我要退货",
+    "退了吧",
+    "太慢了😡😡 我要投诉",
+    "差评！ 不要退货",
+    "ＸＬ有货吗",
+    "",
+    "😡",
+    "12315",
+    "亲 在吗 能便宜点吗 不然我要退货 太慢了[怒]",
+};
+
+std::shared_ptr<const model::compiled_model> sample_model() {
+    return model::compiled_model::compile({{"sample.kefu", sample_rules}});
+}
+
+std::uint32_t crc32(std::string_view data) {
+    boost::crc_32_type crc;
+    crc.process_bytes(data.data(), data.size());
+    return crc.checksum();
+}
+
+void put_u32(std::string& bytes, std::size_t offset, std::uint32_t value) {
+    std::memcpy(bytes.data() + offset, &value, sizeof value);
+}
+
+// Recomputes the header checksum after the payload was changed on purpose.
+void fix_checksum(std::string& bytes) {
+    put_u32(bytes, checksum_offset, crc32(std::string_view(bytes).substr(header_size)));
+}
+
+// The error code of loading `bytes`, or KEFU_OK.
+int load_code(std::string_view bytes) {
+    try {
+        model::compiled_model::load(bytes);
+        return KEFU_OK;
+    } catch (const kefu::error& e) {
+        return e.code();
+    }
+}
+
+model::sections sections_of(const std::string& bytes) {
+    model::sections out;
+    for (const auto& [t, body] : model::unpack(bytes)) out[t] = std::string(body);
+    return out;
+}
+
+struct classified {
+    std::uint32_t intent;
+    float confidence;
+    bool out_of_scope;
+    std::vector<std::pair<std::uint32_t, float>> ranking;
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, bool>> hits;
+    bool operator==(const classified&) const = default;
+};
+
+std::vector<classified> classify_all(const model::compiled_model& m) {
+    std::vector<classified> out;
+    text::normalized t;
+    intent::classify_scratch scratch;
+    intent::classification c;
+    for (const auto& message : sample_messages) {
+        text::normalize(message, {}, t);
+        m.classify(t, scratch, c);
+        classified r{c.intent, c.confidence, c.out_of_scope, {}, {}};
+        for (const auto& x : c.ranking) r.ranking.emplace_back(x.intent, x.confidence);
+        for (const auto& h : c.hits) r.hits.emplace_back(h.rule, h.begin, h.end, h.negated);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void expect_same_rules(const intent::rule_set& a, const intent::rule_set& b) {
+    ASSERT_EQ(a.intents.size(), b.intents.size());
+    for (std::size_t i = 0; i < a.intents.size(); ++i) {
+        EXPECT_EQ(a.intents[i].name, b.intents[i].name);
+        EXPECT_EQ(a.intents[i].description, b.intents[i].description);
+        EXPECT_EQ(a.intents[i].priority, b.intents[i].priority);
+        EXPECT_EQ(a.intents[i].negatable, b.intents[i].negatable);
+    }
+    ASSERT_EQ(a.rules.size(), b.rules.size());
+    for (std::size_t i = 0; i < a.rules.size(); ++i) {
+        EXPECT_EQ(a.rules[i].intent, b.rules[i].intent);
+        EXPECT_EQ(a.rules[i].weight, b.rules[i].weight);
+        EXPECT_EQ(a.rules[i].priority, b.rules[i].priority);
+        EXPECT_EQ(a.rules[i].negatable, b.rules[i].negatable);
+        EXPECT_EQ(a.rules[i].name, b.rules[i].name);
+        EXPECT_EQ(a.rules[i].location, b.rules[i].location);
+    }
+    ASSERT_EQ(a.variants.size(), b.variants.size());
+    for (std::size_t i = 0; i < a.variants.size(); ++i) {
+        const auto& x = a.variants[i];
+        const auto& y = b.variants[i];
+        EXPECT_EQ(x.rule, y.rule);
+        EXPECT_EQ(x.anchor_start, y.anchor_start);
+        EXPECT_EQ(x.anchor_end, y.anchor_end);
+        EXPECT_EQ(x.gap_after.min, y.gap_after.min);
+        EXPECT_EQ(x.gap_after.max, y.gap_after.max);
+        ASSERT_EQ(x.parts.size(), y.parts.size());
+        for (std::size_t k = 0; k < x.parts.size(); ++k) {
+            EXPECT_EQ(x.parts[k].alternatives, y.parts[k].alternatives);
+            EXPECT_EQ(x.parts[k].gap_before.min, y.parts[k].gap_before.min);
+            EXPECT_EQ(x.parts[k].gap_before.max, y.parts[k].gap_before.max);
+        }
+    }
+    EXPECT_EQ(a.lexicons, b.lexicons);
+    EXPECT_EQ(a.negators, b.negators);
+    EXPECT_EQ(a.negator_exceptions, b.negator_exceptions);
+    EXPECT_EQ(a.negation_window, b.negation_window);
+    ASSERT_EQ(a.examples.size(), b.examples.size());
+    for (std::size_t i = 0; i < a.examples.size(); ++i) {
+        EXPECT_EQ(a.examples[i].intent, b.examples[i].intent);
+        EXPECT_EQ(a.examples[i].text, b.examples[i].text);
+        EXPECT_EQ(a.examples[i].location, b.examples[i].location);
+    }
+}
+
+// --- round trips ----------------------------------------------------------------------
+
+TEST(ModelFile, SaveLoadGivesIdenticalClassifications) {
+    const auto original = sample_model();
+    const std::string bytes = original->save();
+    const auto loaded = model::compiled_model::load(bytes);
+    const auto expected = classify_all(*original);
+    const auto actual = classify_all(*loaded);
+    ASSERT_EQ(actual.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_TRUE(actual[i] == expected[i]) << sample_messages[i];
+    expect_same_rules(original->rules(), loaded->rules());
+    EXPECT_EQ(loaded->out_of_scope_intent(), original->out_of_scope_intent());
+    EXPECT_EQ(loaded->matcher().state_count(), original->matcher().state_count());
+    EXPECT_EQ(loaded->matcher().pattern_count(), original->matcher().pattern_count());
+    EXPECT_EQ(loaded->matcher().memory_bytes(), original->matcher().memory_bytes());
+}
+
+TEST(ModelFile, SampleClassificationsAreMeaningful) {
+    // Guards the round-trip test: the sample messages must exercise the rules.
+    const auto m = sample_model();
+    const auto results = classify_all(*m);
+    const auto& intents = m->rules().intents;
+    auto name = [&](std::size_t i) { return intents[results[i].intent].name; };
+    EXPECT_EQ(name(0), "greeting");
+    EXPECT_EQ(name(2), "bargain");
+    EXPECT_EQ(name(3), "bargain");
+    EXPECT_EQ(name(5), "return");
+    EXPECT_EQ(name(6), "other");
+    EXPECT_EQ(name(7), "return");
+    EXPECT_EQ(name(8), "return");
+    EXPECT_EQ(name(9), "complaint");
+    EXPECT_TRUE(results[12].out_of_scope);
+    EXPECT_EQ(name(15), "complaint");  // priority 9 beats bargain and return
+    std::size_t hits = 0, negated = 0;
+    for (const auto& r : results) {
+        hits += r.hits.size();
+        for (const auto& h : r.hits) negated += std::get<3>(h) ? 1 : 0;
+    }
+    EXPECT_GE(hits, 15u);
+    EXPECT_GE(negated, 2u);
+}
+
+TEST(ModelFile, SavedBytesAreDeterministic) {
+    const std::string a = sample_model()->save();
+    const std::string b = sample_model()->save();
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(model::compiled_model::load(a)->save(), a);
+}
+
+TEST(ModelFile, HeaderLayout) {
+    const std::string bytes = sample_model()->save();
+    ASSERT_GT(bytes.size(), header_size);
+    EXPECT_EQ(bytes.substr(0, 8), "KEFUMODL");
+    std::uint32_t version = 0, checksum = 0;
+    std::uint64_t size = 0;
+    std::memcpy(&version, bytes.data() + version_offset, 4);
+    std::memcpy(&size, bytes.data() + size_offset, 8);
+    std::memcpy(&checksum, bytes.data() + checksum_offset, 4);
+    EXPECT_EQ(version, model::format_version);
+    EXPECT_EQ(size, bytes.size() - header_size);
+    EXPECT_EQ(checksum, crc32(std::string_view(bytes).substr(header_size)));
+}
+
+TEST(ModelFile, ModelWithoutRulesRoundTrips) {
+    const auto m = model::compiled_model::compile({{"empty.kefu", "intent a\n"}});
+    const auto loaded = model::compiled_model::load(m->save());
+    ASSERT_EQ(loaded->rules().intents.size(), 2u);
+    text::normalized t;
+    intent::classify_scratch scratch;
+    intent::classification c;
+    text::normalize("退货", {}, t);
+    loaded->classify(t, scratch, c);
+    EXPECT_TRUE(c.out_of_scope);
+    EXPECT_EQ(loaded->rules().intents[c.intent].name, "other");
+}
+
+TEST(ModelFile, ShopModelOnTopOfALoadedBaseRoundTrips) {
+    const auto base = model::compiled_model::load(sample_model()->save());
+    const auto shop = model::compiled_model::compile(
+        {{"shop.kefu", "lexicon cheaper += 抹零\nintent gift priority 7\nrule gift: 送 {0,2} @cheaper\n"}}, base.get());
+    const auto loaded = model::compiled_model::load(shop->save());
+    expect_same_rules(shop->rules(), loaded->rules());
+    EXPECT_TRUE(classify_all(*shop) == classify_all(*loaded));
+}
+
+// --- damaged files ------------------------------------------------------------------------
+
+TEST(ModelFileDamage, BadMagic) {
+    const std::string bytes = sample_model()->save();
+    for (std::size_t i = 0; i < 8; ++i) {
+        std::string damaged = bytes;
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x20);
+        EXPECT_EQ(load_code(damaged), KEFU_ECORRUPT) << "byte " << i;
+    }
+    EXPECT_EQ(load_code(""), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code("KEFUMODL"), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(std::string(1000, '\0')), KEFU_ECORRUPT);
+}
+
+TEST(ModelFileDamage, OtherFormatVersion) {
+    const std::string bytes = sample_model()->save();
+    for (std::uint32_t version : {0u, 2u, 3u, 0x100u, 0xFFFFFFFFu}) {
+        std::string other = bytes;
+        put_u32(other, version_offset, version);
+        try {
+            model::compiled_model::load(other);
+            ADD_FAILURE() << "version " << version << " loaded";
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_EVERSION) << version;
+            EXPECT_NE(std::string(e.what()).find(std::to_string(version)), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(ModelFileDamage, TruncatedAtEveryLength) {
+    const std::string bytes = sample_model()->save();
+    ASSERT_GT(bytes.size(), 600u);
+    std::set<std::size_t> cuts;
+    for (std::size_t n = 0; n < 300; ++n) cuts.insert(n);
+    for (std::size_t n = bytes.size() - 100; n < bytes.size(); ++n) cuts.insert(n);
+    for (std::size_t k = 0; k < 300; ++k) cuts.insert(bytes.size() * k / 300);
+    for (std::size_t n : cuts) {
+        ASSERT_LT(n, bytes.size());
+        EXPECT_EQ(load_code(std::string_view(bytes).substr(0, n)), KEFU_ECORRUPT) << "cut at " << n;
+    }
+    EXPECT_GT(cuts.size(), 600u);
+}
+
+TEST(ModelFileDamage, TrailingBytes) {
+    const std::string bytes = sample_model()->save();
+    EXPECT_EQ(load_code(bytes + std::string(1, '\0')), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(bytes + bytes), KEFU_ECORRUPT);
+}
+
+TEST(ModelFileDamage, TruncatedPayloadWithAMatchingHeader) {
+    // The header is made to agree with the shortened payload, so only the
+    // section structure can tell.
+    const std::string bytes = sample_model()->save();
+    std::mt19937 rng(99);
+    for (int round = 0; round < 300; ++round) {
+        const std::size_t n = std::uniform_int_distribution<std::size_t>(header_size, bytes.size() - 1)(rng);
+        std::string cut = bytes.substr(0, n);
+        const std::uint64_t size = n - header_size;
+        std::memcpy(cut.data() + size_offset, &size, sizeof size);
+        fix_checksum(cut);
+        EXPECT_EQ(load_code(cut), KEFU_ECORRUPT) << "cut at " << n;
+    }
+}
+
+TEST(ModelFileDamage, SingleBitFlipsInTheHeader) {
+    const std::string bytes = sample_model()->save();
+    for (std::size_t i = 0; i < header_size; ++i) {
+        if ((i >= flags_offset && i < flags_offset + 4) || i >= reserved_offset) continue;  // see ReservedHeaderFields
+        for (int bit = 0; bit < 8; ++bit) {
+            std::string damaged = bytes;
+            damaged[i] = static_cast<char>(damaged[i] ^ (1 << bit));
+            const int expected = (i >= version_offset && i < version_offset + 4) ? KEFU_EVERSION : KEFU_ECORRUPT;
+            EXPECT_EQ(load_code(damaged), expected) << "byte " << i << " bit " << bit;
+        }
+    }
+}
+
+TEST(ModelFileDamage, SingleBitFlipsInThePayload) {
+    const std::string bytes = sample_model()->save();
+    std::mt19937 rng(2024);
+    std::uniform_int_distribution<std::size_t> position(header_size, bytes.size() - 1);
+    std::uniform_int_distribution<int> bit(0, 7);
+    for (int round = 0; round < 250; ++round) {
+        const std::size_t i = position(rng);
+        const int b = bit(rng);
+        std::string damaged = bytes;
+        damaged[i] = static_cast<char>(damaged[i] ^ (1 << b));
+        EXPECT_EQ(load_code(damaged), KEFU_ECORRUPT) << "byte " << i << " bit " << b;
+    }
+}
+
+TEST(ModelFileDamage, ReservedHeaderFields) {
+    GTEST_SKIP() << "BUG: see comment";
+    // BUG: the header's flags (bytes 12..15) and reserved word (bytes 28..31)
+    // are neither checked nor covered by the checksum, so a file with a bit
+    // flipped there loads as if intact. Input: a saved model with bit 0 of
+    // byte 12 (or 28) flipped. Expected: KEFU_ECORRUPT (container.hpp: "Any
+    // damage is reported as KEFU_ECORRUPT"); actual: loads without error.
+    const std::string bytes = sample_model()->save();
+    for (std::size_t i : {12u, 13u, 14u, 15u, 28u, 29u, 30u, 31u}) {
+        for (int bit = 0; bit < 8; ++bit) {
+            std::string damaged = bytes;
+            damaged[i] = static_cast<char>(damaged[i] ^ (1 << bit));
+            EXPECT_EQ(load_code(damaged), KEFU_ECORRUPT) << "byte " << i << " bit " << bit;
+        }
+    }
+}
+
+// Flips bits inside the payload and repairs the checksum, so that the
+// section readers and the matcher's validation see the damage. Loading must
+// either fail with KEFU_ECORRUPT or give a model that classifies without
+// crashing.
+TEST(ModelFileDamage, BitFlipsBehindAValidChecksumNeverCrash) {
+    const std::string bytes = sample_model()->save();
+    std::mt19937 rng(77);
+    std::uniform_int_distribution<std::size_t> position(header_size, bytes.size() - 1);
+    std::uniform_int_distribution<int> bit(0, 7);
+    int rejected = 0, loaded = 0;
+    for (int round = 0; round < 1500; ++round) {
+        std::string damaged = bytes;
+        const int flips = 1 + round % 3;
+        for (int f = 0; f < flips; ++f) damaged[position(rng)] ^= static_cast<char>(1 << bit(rng));
+        fix_checksum(damaged);
+        std::shared_ptr<const model::compiled_model> m;
+        try {
+            m = model::compiled_model::load(damaged);
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_ECORRUPT) << "round " << round << ": " << e.what();
+            ++rejected;
+            continue;
+        }
+        ++loaded;
+        classify_all(*m);
+    }
+    EXPECT_GT(rejected, 100);
+    EXPECT_GT(loaded, 100);
+}
+
+// The byte offset, inside the MTCH section, of the data of its n-th array
+// (in the order matcher::save writes them, after three u32 fields), and the
+// array's element count.
+std::pair<std::size_t, std::uint64_t> matcher_array(const std::string& section, std::size_t n) {
+    static constexpr std::size_t element_sizes[] = {2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 8, 16, 2, 1};
+    std::size_t pos = 12;
+    for (std::size_t i = 0;; ++i) {
+        std::uint64_t count = 0;
+        std::memcpy(&count, section.data() + pos, sizeof count);
+        pos += sizeof count;
+        if (i == n) return {pos, count};
+        pos += count * element_sizes[i];
+    }
+}
+
+TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
+    GTEST_SKIP() << "BUG: see comment";
+    // BUG: matcher::validate() checks that each pattern length is at most the
+    // longest pattern, but not that it fits the trie state that outputs the
+    // pattern. Input: a model file (valid checksum) whose matcher section has
+    // every pattern length set to the longest one; message "退了吧", which
+    // begins with the 2-character pattern 退了. Expected: KEFU_ECORRUPT on
+    // load, or hits inside the message. Actual: the model loads and
+    // matcher::match computes begin = end - length < 0 (wraps around), then
+    // reads scratch.view_units at that index: an out-of-bounds read (a crash,
+    // or garbage hit spans).
+    auto parts = sections_of(sample_model()->save());
+    std::string& section = parts[model::tag("MTCH")];
+    std::uint32_t longest = 0;
+    std::memcpy(&longest, section.data() + 8, sizeof longest);
+    ASSERT_GE(longest, 3u);
+    const auto [offset, count] = matcher_array(section, 10);  // pattern_length_
+    ASSERT_GT(count, 10u);
+    for (std::uint64_t i = 0; i < count; ++i) put_u32(section, offset + i * 4, longest);
+    std::shared_ptr<const model::compiled_model> m;
+    try {
+        m = model::compiled_model::load(model::pack(parts));
+    } catch (const kefu::error& e) {
+        EXPECT_EQ(e.code(), KEFU_ECORRUPT);
+        return;
+    }
+    text::normalized t;
+    intent::classify_scratch scratch;
+    intent::classification c;
+    text::normalize("退了吧", {}, t);
+    m->classify(t, scratch, c);
+    for (const auto& h : c.hits) {
+        EXPECT_LT(h.begin, h.end);
+        EXPECT_LE(h.end, t.units.size());
+    }
+}
+
+// --- sections -------------------------------------------------------------------------------
+
+TEST(ModelFileSections, PackAndUnpackRoundTrip) {
+    const model::sections parts = {{model::tag("AAAA"), "first"}, {model::tag("BBBB"), ""}, {model::tag("CCCC"), std::string(3, '\0')}};
+    const std::string bytes = model::pack(parts);
+    const auto unpacked = model::unpack(bytes);
+    ASSERT_EQ(unpacked.size(), 3u);
+    EXPECT_EQ(unpacked.at(model::tag("AAAA")), "first");
+    EXPECT_EQ(unpacked.at(model::tag("BBBB")), "");
+    EXPECT_EQ(unpacked.at(model::tag("CCCC")), std::string(3, '\0'));
+}
+
+TEST(ModelFileSections, TheModelHasItsThreeSections) {
+    const auto parts = sections_of(sample_model()->save());
+    EXPECT_EQ(parts.size(), 3u);
+    EXPECT_TRUE(parts.count(model::tag("META")));
+    EXPECT_TRUE(parts.count(model::tag("RULE")));
+    EXPECT_TRUE(parts.count(model::tag("MTCH")));
+}
+
+TEST(ModelFileSections, MissingSectionIsCorrupt) {
+    const auto parts = sections_of(sample_model()->save());
+    const std::pair<std::uint32_t, std::string> names[] = {
+        {model::tag("META"), "META"}, {model::tag("RULE"), "RULE"}, {model::tag("MTCH"), "MTCH"}};
+    for (const auto& [tag, name] : names) {
+        auto damaged = parts;
+        damaged.erase(tag);
+        try {
+            model::compiled_model::load(model::pack(damaged));
+            ADD_FAILURE() << "loaded without " << name;
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_ECORRUPT);
+            EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(ModelFileSections, OutOfScopeLabelMustBeAnIntent) {
+    auto parts = sections_of(sample_model()->save());
+    model::writer meta;
+    meta.str("no_such_intent");
+    parts[model::tag("META")] = meta.data();
+    EXPECT_EQ(load_code(model::pack(parts)), KEFU_ECORRUPT);
+}
+
+TEST(ModelFileSections, SectionsFromDifferentModelsDoNotCrash) {
+    // A rule set paired with another model's automaton: the automaton refers
+    // to rules that do not exist in the rule set.
+    const auto small = sections_of(model::compiled_model::compile({{"s.kefu", "intent a\nrule a: 甲\n"}})->save());
+    auto parts = sections_of(sample_model()->save());
+    parts[model::tag("RULE")] = small.at(model::tag("RULE"));
+    parts[model::tag("META")] = small.at(model::tag("META"));
+    std::shared_ptr<const model::compiled_model> m;
+    try {
+        m = model::compiled_model::load(model::pack(parts));
+    } catch (const kefu::error& e) {
+        EXPECT_EQ(e.code(), KEFU_ECORRUPT);
+        return;
+    }
+    // Not classified: the automaton's rule numbers would index past the rule set.
+    ADD_FAILURE() << "a rule set with 1 rule was accepted with an automaton for "
+                  << sample_model()->rules().rules.size() << " rules";
+}
+
+}  // namespace
