@@ -103,7 +103,10 @@ auto const intent_statement_def = keyword("intent") > identifier > -quoted > *at
 auto const lexicon_op = x3::string("+=") | x3::string("=");
 auto const lexicon_statement_def = keyword("lexicon") > identifier > lexicon_op > alternatives;
 auto const rule_statement_def = keyword("rule") > identifier > -identifier > lit(':') > sequence > *attribute;
-auto const example_text = lexeme[+(char_ - eol)];
+// Example text runs to the end of the line; a `\` at the end of a line
+// continues it (the line break reads as a space).
+auto const example_continuation = x3::omit[lit('\\') >> *char_(" \t") >> eol] >> attr(' ');
+auto const example_text = lexeme[+(example_continuation | (char_ - eol))];
 auto const example_statement_def = keyword("example") > identifier > lit(':') > example_text;
 auto const option_statement_def = keyword("option") > identifier > lit('=') > double_;
 

@@ -1,6 +1,7 @@
 #include "dsl/parser.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/utf8.hpp"
 #include "kefu/error.hpp"
@@ -29,6 +30,31 @@ std::string describe(iterator_type at, iterator_type last) {
 std::string expected_text(const std::string& which) {
     // X3 names literal parsers by their text in quotes; rules by their name.
     return which.empty() ? "more input" : which;
+}
+
+iterator_type skip_blanks(iterator_type at, iterator_type last) {
+    while (at != last && (*at == ' ' || *at == '\t')) ++at;
+    return at;
+}
+
+// The '(' left open before `at` in a statement, or nullptr; quoted text is
+// skipped, since parentheses there are literal.
+iterator_type unclosed_group(iterator_type from, iterator_type at) {
+    std::vector<iterator_type> open;
+    bool quoted = false;
+    for (iterator_type p = from; p < at; ++p) {
+        if (quoted) {
+            if (*p == '\\') ++p;
+            else if (*p == '"') quoted = false;
+        } else if (*p == '"') {
+            quoted = true;
+        } else if (*p == '(') {
+            open.push_back(p);
+        } else if (*p == ')' && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    return open.empty() ? nullptr : open.back();
 }
 
 // Skips blank lines, comments and continuation lines between statements.
@@ -95,12 +121,20 @@ parsed_file parse_rules(std::string name, std::string text) {
             throw kefu::error(KEFU_ELIMIT, src.name() + ": more than " + std::to_string(max_statements) + " statements",
                               src.name());
         ast::statement parsed;
+        const iterator_type statement_start = first;
         try {
             if (!x3::phrase_parse(first, last, parser, skipper(), parsed))
                 src.fail(first, "expected a statement (intent, lexicon, rule, example or option), found " +
                                     describe(first, last));
         } catch (const x3::expectation_failure<iterator_type>& e) {
-            src.fail(e.where(), "expected " + expected_text(e.which()) + ", found " + describe(e.where(), last));
+            const iterator_type at = skip_blanks(e.where(), last);  // X3 reports the position before skipping
+            std::string message = "expected " + expected_text(e.which());
+            if (e.which() == "')'")
+                if (const iterator_type open = unclosed_group(statement_start, at); open != nullptr) {
+                    const position p = src.where(open);
+                    message += " to close the group opened at " + std::to_string(p.line) + ":" + std::to_string(p.column);
+                }
+            src.fail(at, message + ", found " + describe(at, last));
         }
         if (!x3::phrase_parse(first, last, x3::eol | x3::eoi, skipper()))
             src.fail(first, "expected the end of the statement, found " + describe(first, last));

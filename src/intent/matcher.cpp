@@ -45,6 +45,8 @@ struct trie_builder {
     }
 };
 
+bool is_punctuation(text::char_class c) { return c == text::char_class::punct || c == text::char_class::symbol; }
+
 bool is_edge_class(text::char_class c) {
     return c == text::char_class::punct || c == text::char_class::symbol || c == text::char_class::emoji;
 }
@@ -261,13 +263,18 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     prepare_view(text, s);
     const auto n = static_cast<std::uint32_t>(s.symbols.size());
     // Anchors ignore punctuation, symbols and emoji at either end.
+    // Anchors ignore punctuation and emoji at either end; a pattern that asks
+    // for an emoji at its anchored end may also anchor where only punctuation
+    // is ignored.
     std::uint32_t content_begin = 0, content_end = n;
     while (content_begin < n && is_edge_class(text.units[s.view_units[content_begin]].cls)) ++content_begin;
     while (content_end > content_begin && is_edge_class(text.units[s.view_units[content_end - 1]].cls)) --content_end;
-    if (content_begin == content_end) {  // only emoji and punctuation: anchor on the emoji
-        content_begin = 0;
-        content_end = n;
-    }
+    std::uint32_t text_begin = 0, text_end = n;
+    while (text_begin < n && is_punctuation(text.units[s.view_units[text_begin]].cls)) ++text_begin;
+    while (text_end > text_begin && is_punctuation(text.units[s.view_units[text_end - 1]].cls)) --text_end;
+    auto within = [](std::uint32_t from, std::uint32_t to, gap_range gap) {
+        return from <= to && to - from >= gap.min && to - from <= gap.max;
+    };
 
     if (++s.stamp == 0) {  // wrapped: forget all stamps
         std::fill(s.rule_stamp.begin(), s.rule_stamp.end(), 0);
@@ -305,17 +312,17 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     };
     auto finish = [&](const variant_info& v, std::uint32_t begin, std::uint32_t end) {
         if (v.flags & anchored_end) {
-            if (end > content_end) return;
-            const std::uint32_t slack = content_end - end;
-            if (slack < v.gap_after.min || slack > v.gap_after.max) return;
+            if (!within(end, content_end, v.gap_after) && !within(end, text_end, v.gap_after)) return;
+        } else if (n - end < v.gap_after.min) {  // an unanchored trailing gap needs its characters
+            return;
         }
         const bool negated = rules_[v.rule].negatable && negated_at(begin);
         if (s.rule_stamp[v.rule] != s.stamp) {
             s.rule_stamp[v.rule] = s.stamp;
             s.rule_slot[v.rule] = static_cast<std::uint32_t>(out.size());
             out.push_back({v.rule, begin, end, negated});
-        } else if (rule_hit& h = out[s.rule_slot[v.rule]]; h.negated && !negated) {
-            h = {v.rule, begin, end, false};
+        } else if (rule_hit& h = out[s.rule_slot[v.rule]]; (h.negated && !negated) || (h.negated == negated && begin < h.begin)) {
+            h = {v.rule, begin, end, negated};  // a non-negated match wins, then the leftmost
         }
     };
     auto head_of = [&](std::uint32_t variant) {
@@ -328,11 +335,11 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     };
     auto start_variant = [&](occurrence occ, std::uint32_t begin, std::uint32_t end) {
         const variant_info& v = variants_[occ.variant];
+        const gap_range gap = part_gaps_[v.part_begin];
         if (v.flags & anchored_start) {
-            const gap_range gap = part_gaps_[v.part_begin];
-            if (begin < content_begin) return;
-            const std::uint32_t offset = begin - content_begin;
-            if (offset < gap.min || offset > gap.max) return;
+            if (!within(content_begin, begin, gap) && !within(text_begin, begin, gap)) return;
+        } else if (begin < gap.min) {  // an unanchored leading gap needs its characters
+            return;
         }
         if (v.part_count == 1) finish(v, begin, end);
         else add_partial(occ.variant, 0, begin, end);
@@ -344,14 +351,21 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
             const occurrence occ = continuations_[o];
             const variant_info& v = variants_[occ.variant];
             const gap_range gap = part_gaps_[v.part_begin + occ.part];
-            // Of the chains this part can extend, the one that began leftmost.
+            // Of the chains this part can extend: one that no negator cancels,
+            // then the one that began leftmost.
             std::uint32_t chain_begin = no_partial;
+            bool chain_negated = true;
+            const bool negatable = rules_[v.rule].negatable;
             for (std::uint32_t q = head_of(occ.variant); q != no_partial; q = s.partials[q].previous) {
                 const match_scratch::partial prev = s.partials[q];
                 if (prev.part + 1 != occ.part || prev.end > begin) continue;
                 const std::uint32_t distance = begin - prev.end;
                 if (distance < gap.min || distance > gap.max) continue;
-                chain_begin = std::min(chain_begin, prev.chain_begin);
+                const bool negated = negatable && negated_at(prev.chain_begin);
+                if ((chain_negated && !negated) || (negated == chain_negated && prev.chain_begin < chain_begin)) {
+                    chain_begin = prev.chain_begin;
+                    chain_negated = negated;
+                }
             }
             if (chain_begin == no_partial) continue;
             if (occ.part + 1u == v.part_count) finish(v, chain_begin, end);
@@ -478,6 +492,16 @@ void matcher::validate() const {
             check(edge_target_[e] < states && edge_target_[e] > s && edge_symbol_[e] < symbol_count_, "edge");
     }
     for (auto p : outputs_) check(p < patterns, "output pattern");
+    // A pattern reported at a state must be exactly as long as the state is
+    // deep: then a match never starts before the message does.
+    std::vector<std::uint32_t> depth(states, 0);
+    for (std::uint32_t symbol = 0; symbol < root_next_.size(); ++symbol)
+        if (root_next_[symbol]) depth[root_next_[symbol]] = 1;
+    for (std::size_t s = 1; s < states; ++s)
+        for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) depth[edge_target_[e]] = depth[s] + 1;
+    for (std::size_t s = 0; s < states; ++s)
+        for (std::uint32_t o = output_begin_[s]; o < output_begin_[s + 1]; ++o)
+            check(pattern_length_[outputs_[o]] == depth[s] && depth[s] > 0, "pattern length does not match the trie");
     check(pattern_flags_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
     for (std::size_t p = 0; p < patterns; ++p) {
         check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_, "pattern length");

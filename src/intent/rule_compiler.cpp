@@ -287,6 +287,20 @@ struct rule_compiler::impl {
             fail_limit(s, "lexicon @" + s.name + " has more than " + std::to_string(max_lexicon_size) + " entries");
     }
 
+    void apply_rule_attribute(rule_info& info, const ast::attribute& a) const {
+        if (a.key == "weight" && a.value && *a.value > 0 && *a.value <= max_weight) {
+            info.weight = static_cast<float>(*a.value);
+        } else if (a.key == "priority" && a.value && integral(*a.value)) {
+            info.priority = static_cast<std::int32_t>(*a.value);
+            info.priority_set = true;
+        } else if ((a.key == "negatable" || a.key == "not negatable") && !a.value) {
+            info.negatable = a.key == "negatable";
+            info.negatable_set = true;
+        } else {
+            fail(a, "rules take 'weight W' (0 < W <= 1000), 'priority N' (an integer), 'negatable' or 'not negatable'");
+        }
+    }
+
     void operator()(const ast::rule_statement& s) {
         rule_info info;
         info.intent = intent_of(s, s.intent);
@@ -295,15 +309,7 @@ struct rule_compiler::impl {
         info.negatable = intent.negatable;
         info.location = src->location(s);
         info.name = s.name ? *s.name : info.location.substr(0, info.location.rfind(':'));
-        for (const auto& a : s.attributes) {
-            if (a.key == "weight" && a.value && *a.value > 0 && *a.value <= max_weight)
-                info.weight = static_cast<float>(*a.value);
-            else if (a.key == "priority" && a.value && integral(*a.value))
-                info.priority = static_cast<std::int32_t>(*a.value);
-            else if (a.key == "negatable" && !a.value) info.negatable = true;
-            else if (a.key == "not negatable" && !a.value) info.negatable = false;
-            else fail(a, "rules take 'weight W' (0 < W <= 1000), 'priority N' (an integer), 'negatable' or 'not negatable'");
-        }
+        for (const auto& a : s.attributes) apply_rule_attribute(info, a);
         const auto rule_index = static_cast<std::uint32_t>(set.rules.size());
         std::vector<variant> variants = expand_rule(s, rule_index);
         set.rules.push_back(std::move(info));
@@ -341,6 +347,13 @@ void rule_compiler::add_source(std::string name, std::string text) {
 
 rule_set rule_compiler::finish() && {
     rule_set out = std::move(impl_->set);
+    // Rules without their own priority or negation setting follow their
+    // intent's final declaration, so a shop file that redeclares an intent
+    // changes the default rules too.
+    for (auto& r : out.rules) {
+        if (!r.priority_set) r.priority = out.intents[r.intent].priority;
+        if (!r.negatable_set) r.negatable = out.intents[r.intent].negatable;
+    }
     auto lexicon = [&](const char* name) {
         const auto it = out.lexicons.find(name);
         return it != out.lexicons.end() ? it->second : std::vector<std::u32string>{};

@@ -25,6 +25,8 @@ struct rule_info {
     float weight = 1.0f;
     std::int32_t priority = 0;
     bool negatable = false;
+    bool priority_set = false;   // false: follows the intent's priority
+    bool negatable_set = false;  // false: follows the intent's negatable flag
     std::string name;      // given name, or "file:line"
     std::string location;  // "file:line:col"
 };

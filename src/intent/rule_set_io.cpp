@@ -42,7 +42,7 @@ void save_rule_set(const rule_set& rules, model::writer& w) {
         w.u32(r.intent);
         w.f32(r.weight);
         w.i32(r.priority);
-        w.u32(r.negatable);
+        w.u32(r.negatable | (r.priority_set ? 2u : 0u) | (r.negatable_set ? 4u : 0u));
         w.str(r.name);
         w.str(r.location);
     });
@@ -86,7 +86,10 @@ rule_set load_rule_set(model::reader& r) {
         if (x.intent >= rules.intents.size()) model::reader::corrupt("rule set: rule of an unknown intent");
         x.weight = r.f32();
         x.priority = r.i32();
-        x.negatable = r.u32() != 0;
+        const std::uint32_t flags = r.u32();
+        x.negatable = (flags & 1u) != 0;
+        x.priority_set = (flags & 2u) != 0;
+        x.negatable_set = (flags & 4u) != 0;
         x.name = r.str();
         x.location = r.str();
     }

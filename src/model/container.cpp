@@ -48,9 +48,11 @@ std::map<std::uint32_t, std::string_view> unpack(std::string_view file) {
     if (version != format_version)
         throw kefu::error(KEFU_EVERSION, "model file format " + std::to_string(version) + " is not supported (this kefu reads format " +
                                              std::to_string(format_version) + ")");
-    header.u32();
+    if (header.u32() != 0)  // flags: a later format may set some, this reader knows none
+        throw kefu::error(KEFU_EVERSION, "model file uses features this kefu does not know (flags are set)");
     const std::uint64_t size = header.u64();
     const std::uint32_t checksum = header.u32();
+    if (header.u32() != 0) throw kefu::error(KEFU_ECORRUPT, "model file header is damaged (reserved field)");
     if (size != file.size() - header_size)
         throw kefu::error(KEFU_ECORRUPT, "model file is truncated or has trailing bytes");
     const std::string_view payload = file.substr(header_size);

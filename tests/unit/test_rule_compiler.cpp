@@ -522,7 +522,6 @@ TEST(RuleCompiler, RedeclaringAnIntentMerges) {
 }
 
 TEST(RuleCompiler, RedeclaredIntentPriorityAppliesToItsEarlierRules) {
-    GTEST_SKIP() << "BUG: see comment";
     // BUG: docs/RULES.md says a second `intent` declaration lets "a shop file
     // change the priority of a default intent", but rule_info.priority (and
     // negatable) is copied from the intent when the rule is compiled, and the
