@@ -53,6 +53,21 @@ std::int64_t linear_model::find(std::uint64_t hash) const noexcept {
     }
 }
 
+linear_model linear_model::with_classes(std::uint32_t classes) const {
+    if (classes <= classes_) return *this;
+    linear_model m = *this;
+    const std::size_t rows = feature_count();
+    m.classes_ = classes;
+    m.weights_.assign(rows * classes, 0.0f);
+    for (std::size_t r = 0; r < rows; ++r)
+        std::copy_n(weights_.data() + r * classes_, classes_, m.weights_.data() + r * classes);
+    float mean = 0;
+    for (float b : bias_) mean += b;
+    mean /= static_cast<float>(std::max<std::size_t>(bias_.size(), 1));
+    m.bias_.resize(classes, mean);
+    return m;
+}
+
 void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
     thread_local std::vector<row_feature> rows;
     rows.clear();

@@ -23,6 +23,10 @@ public:
     std::size_t feature_count() const noexcept { return weights_.size() / (classes_ ? classes_ : 1); }
     bool empty() const noexcept { return classes_ == 0; }
 
+    // The same model with `classes` >= classes() classes: the new ones have no
+    // feature weights and the mean bias, so other evidence decides for them.
+    linear_model with_classes(std::uint32_t classes) const;
+
     // Raw scores (logits), one per class. Features the model has no row for
     // are ignored.
     void logits(const std::vector<feature>& features, std::vector<float>& out) const;

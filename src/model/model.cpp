@@ -41,6 +41,13 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
     m->finish();
     m->matcher_ = intent::matcher::build(m->rules_);
     m->index_rule_intents();
+    if (base && !base->linear_.empty()) {  // the shop's rules join the base's learned model and calibration
+        m->features_ = base->features_;
+        m->linear_ = base->linear_.with_classes(static_cast<std::uint32_t>(m->rules_.intents.size()));
+        m->fusion_ = base->fusion_;
+        m->oos_rule_ = base->oos_rule_;
+        m->report_ = base->report_;
+    }
     return m;
 }
 
