@@ -4,6 +4,7 @@
 //                               match rules, extract features, score; reports
 //                               messages/s and p50/p99 latency
 //  BM_kefu_classify_c_api       the same through kefu_classify (what a host calls)
+//  BM_load_default_model        loading the embedded default model
 //  BM_kefu_classify_model       a model file on a message file (for peers)
 //                               (KEFU_BENCH_MESSAGES_FASTTEXT: tokenised copy for fastText)
 //  BM_fasttext_predict          fastText's predictLine on the same messages
@@ -100,6 +101,18 @@ void BM_kefu_classify_c_api(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * messages.size()));
 }
 BENCHMARK(BM_kefu_classify_c_api);
+
+// Loading the embedded default model from its bytes (checksum, sections,
+// automaton validation, learned weights).
+void BM_load_default_model(benchmark::State& state) {
+    const std::string_view bytes = kefu::detail::model::default_model_bytes();
+    for (auto _ : state) {
+        auto m = compiled_model::load(bytes);
+        benchmark::DoNotOptimize(m.get());
+    }
+    state.counters["model_bytes"] = static_cast<double>(bytes.size());
+}
+BENCHMARK(BM_load_default_model)->Unit(benchmark::kMillisecond);
 
 void register_peer_benchmarks() {
     const char* messages_path = std::getenv("KEFU_BENCH_MESSAGES");

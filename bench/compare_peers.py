@@ -9,7 +9,11 @@ kefu_bench_classify (fastText through libfasttext's predictLine);
 scikit-learn is timed here, per message and in one batch.
 
 Usage:
-  bench/compare_peers.py --build build/release --train TRAIN.tsv --test TEST.tsv [--oos oos] [--chinese]
+  bench/compare_peers.py --build build/release --train TRAIN.tsv [TRAIN2.tsv ...] --test TEST.tsv [--oos oos]
+                         [--chinese] [--kefu-model MODEL]
+
+--kefu-model uses an existing kefu model (e.g. the default model,
+build/release/generated/default_model.kfm) instead of training one.
 
 --chinese splits Han characters with spaces for fastText and the word
 analyser (they need tokens; kefu reads raw text).
@@ -60,12 +64,15 @@ def scores(gold, predicted, oos):
 
 
 def run_kefu(args, train, test, workdir):
-    model = os.path.join(workdir, "kefu.kfm")
     kefu = os.path.join(args.build, "kefu")
-    command = [kefu, "train", "--in", args.train, "--out", model] + (["--oos-label", args.oos] if args.oos else [])
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
-    seconds = time.perf_counter() - start
+    seconds = None
+    model = args.kefu_model
+    if not model:
+        model = os.path.join(workdir, "kefu.kfm")
+        command = [kefu, "train", "--in", args.train_file, "--out", model] + (["--oos-label", args.oos] if args.oos else [])
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        seconds = time.perf_counter() - start
     out = subprocess.run([kefu, "--model", model, "classify"], input="\n".join(t for _, t in test) + "\n",
                          capture_output=True, text=True, check=True).stdout
     predicted = [json.loads(l)["intent"] for l in out.splitlines() if l.strip()]
@@ -139,14 +146,19 @@ def run_benchmark(args, kefu_model, fasttext_model):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", required=True, help="a release build directory")
-    parser.add_argument("--train", required=True)
+    parser.add_argument("--train", required=True, nargs="+")
     parser.add_argument("--test", required=True)
     parser.add_argument("--oos", default="", help="the out-of-scope label, if the data has one")
     parser.add_argument("--chinese", action="store_true")
+    parser.add_argument("--kefu-model", default="", help="use this kefu model instead of training one")
     args = parser.parse_args()
-    train, test = read_tsv(args.train), read_tsv(args.test)
+    train = [row for path in args.train for row in read_tsv(path)]
+    test = read_tsv(args.test)
     gold = [l for l, _ in test]
     with tempfile.TemporaryDirectory() as workdir:
+        args.train_file = os.path.join(workdir, "train.tsv")
+        with open(args.train_file, "w", encoding="utf-8") as f:
+            f.write("label\ttext\n" + "".join(f"{l}\t{t}\n" for l, t in train))
         kefu_model, kefu_seconds, kefu_predicted = run_kefu(args, train, test, workdir)
         ft_model, ft_seconds, ft_predicted = run_fasttext(args, train, test, workdir)
         sk_seconds, sk_predicted, sk_single, sk_batch = run_sklearn(args, train, test)
@@ -154,8 +166,9 @@ def main():
     kefu_rate = bench["BM_kefu_classify_model"]["items_per_second"]
     ft_rate = bench["BM_fasttext_predict"]["items_per_second"]
     report = {
-        "train": args.train, "test": args.test, "n_train": len(train), "n_test": len(test),
-        "kefu": dict(scores(gold, kefu_predicted, args.oos), train_seconds=round(kefu_seconds, 2),
+        "train": args.train, "test": args.test, "kefu_model": args.kefu_model or "trained here", "n_train": len(train), "n_test": len(test),
+        "kefu": dict(scores(gold, kefu_predicted, args.oos),
+                     train_seconds=round(kefu_seconds, 2) if kefu_seconds is not None else "not trained here",
                      messages_per_second=round(kefu_rate),
                      p99_ns=round(bench["BM_kefu_classify_model"].get("p99_ns", 0))),
         "fasttext": dict(scores(gold, ft_predicted, args.oos), train_seconds=round(ft_seconds, 2),
