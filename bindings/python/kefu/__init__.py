@@ -1,0 +1,240 @@
+"""kefu: customer-service understanding for Chinese online shops.
+
+Python bindings over the kefu C ABI (ctypes, standard library only). The GIL
+is released during every library call, so threads sharing one Model run in
+parallel.
+
+    import kefu
+    model = kefu.Model.default()
+    result = model.classify("我要退貨")      # result.intent == "return"
+    kefu.normalize("這件有ＸＬ嗎").text       # "这件有xl吗"
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _native as _n
+
+__all__ = ["KefuError", "Model", "Classification", "RankedIntent", "RuleHit", "Normalized", "CharInfo",
+           "normalize", "version"]
+
+
+class KefuError(Exception):
+    """An error reported by the library: its status code and name, the
+    message, and for rule-file errors the file, line and column."""
+
+    def __init__(self, code: int, message: str, file: str = "", line: int = 0, column: int = 0):
+        super().__init__(message)
+        self.code = code
+        self.name = _n.lib.kefu_status_name(code).decode()
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+
+
+def _check(status: int) -> None:
+    if status == 0:
+        return
+    e = _n.lib.kefu_last_error().contents
+    same = e.code == status
+    raise KefuError(status, (e.message or b"").decode("utf-8", "replace") if same else _n.lib.kefu_status_name(status).decode(),
+                    (e.file or b"").decode() if same else "", e.line if same else 0, e.column if same else 0)
+
+
+def _take_string(handle: ctypes.c_void_p) -> str:
+    try:
+        size = _n.lib.kefu_string_size(handle)
+        return ctypes.string_at(_n.lib.kefu_string_data(handle), size).decode("utf-8")
+    finally:
+        _n.lib.kefu_string_free(handle)
+
+
+def _char_offset(data: bytes, byte_offset: int) -> int:
+    return len(data[:byte_offset].decode("utf-8", "replace"))
+
+
+def version() -> str:
+    """The version of the loaded libkefu."""
+    return _n.lib.kefu_version().decode()
+
+
+@dataclass(frozen=True)
+class CharInfo:
+    char: str
+    repeat: int
+    source_start: int  # byte offsets into the UTF-8 encoding of the input
+    source_end: int
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    chars: Tuple[CharInfo, ...]
+
+
+def normalize(text: str, *, strict_utf8: bool = False) -> Normalized:
+    """The canonical form of a message (NFKC, case folding, Simplified
+    script, emoji tokens, squeezed repeats) with a map back to the input."""
+    data = text.encode("utf-8", "surrogateescape")
+    opts = _n.NormalizeOptions()
+    _check(_n.lib.kefu_normalize_options_init(ctypes.byref(opts), _n.NORMALIZE_OPTIONS_VERSION))
+    opts.invalid_utf8 = _n.INVALID_UTF8_REJECT if strict_utf8 else _n.INVALID_UTF8_REPLACE
+    handle = ctypes.c_void_p()
+    _check(_n.lib.kefu_normalize(ctypes.byref(handle), data, len(data), ctypes.byref(opts)))
+    try:
+        size = ctypes.c_size_t()
+        raw = ctypes.string_at(_n.lib.kefu_normalized_text(handle, ctypes.byref(size)), size.value)
+        chars = []
+        info = _n.CharInfo()
+        for i in range(_n.lib.kefu_normalized_char_count(handle)):
+            _check(_n.lib.kefu_normalized_char(ctypes.byref(info), handle, i))
+            chars.append(CharInfo(raw[info.text_start:info.text_end].decode(), info.repeat, info.source_start,
+                                  info.source_end))
+        return Normalized(raw.decode(), tuple(chars))
+    finally:
+        _n.lib.kefu_normalized_free(handle)
+
+
+@dataclass(frozen=True)
+class RankedIntent:
+    intent: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    rule: str
+    intent: str
+    weight: float
+    negated: bool
+    start: int  # byte offsets into the UTF-8 input
+    end: int
+    span: Tuple[int, int]  # the same as indices into the Python string
+
+
+@dataclass(frozen=True)
+class Classification:
+    intent: str
+    confidence: float
+    out_of_scope: bool
+    ranking: Tuple[RankedIntent, ...]
+    hits: Tuple[RuleHit, ...] = field(default=())
+
+
+class Model:
+    """An immutable compiled model; share one between threads freely."""
+
+    def __init__(self, handle: ctypes.c_void_p):
+        self._handle = handle
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            _n.lib.kefu_model_free(handle)
+            self._handle = None
+
+    @classmethod
+    def default(cls) -> "Model":
+        """The default Chinese e-commerce model embedded in libkefu."""
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_model_default(ctypes.byref(handle)))
+        return cls(handle)
+
+    @classmethod
+    def load(cls, path: str) -> "Model":
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_model_load_file(ctypes.byref(handle), str(path).encode()))
+        return cls(handle)
+
+    @classmethod
+    def compile(cls, sources: Union[Mapping[str, str], Sequence[Tuple[str, str]]],
+                base: Optional["Model"] = None) -> "Model":
+        """Compiles rule files given as {name: text} on top of `base`.
+        Syntax errors raise KefuError with file, line and column."""
+        items = list(sources.items()) if isinstance(sources, Mapping) else list(sources)
+        encoded = [(name.encode(), text.encode()) for name, text in items]
+        array = (_n.Source * max(1, len(encoded)))(*[_n.Source(n, t, len(t)) for n, t in encoded])
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_model_compile(ctypes.byref(handle), base._handle if base else None, array, len(encoded)))
+        return cls(handle)
+
+    @classmethod
+    def train(cls, examples: Iterable[Tuple[str, str]], *, base: Optional["Model"] = None, seed: int = 1,
+              epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2) -> "Model":
+        """Trains a learned intent model on (label, text) pairs."""
+        encoded = [(label.encode(), text.encode()) for label, text in examples]
+        array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
+        opts = _n.TrainOptions()
+        _check(_n.lib.kefu_train_options_init(ctypes.byref(opts), _n.TRAIN_OPTIONS_VERSION))
+        opts.seed, opts.epochs, opts.holdout = seed, epochs, holdout
+        oos = oos_label.encode() if oos_label else None
+        opts.oos_label = oos
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
+                                       ctypes.byref(opts)))
+        return cls(handle)
+
+    def save(self, path: str) -> None:
+        _check(_n.lib.kefu_model_save_file(self._handle, str(path).encode()))
+
+    @property
+    def intents(self) -> Tuple[str, ...]:
+        n = _n.lib.kefu_model_intent_count(self._handle)
+        return tuple(_n.lib.kefu_model_intent_name(self._handle, i).decode() for i in range(n))
+
+    @property
+    def out_of_scope_label(self) -> str:
+        return _n.lib.kefu_model_out_of_scope_label(self._handle).decode()
+
+    def info(self) -> dict:
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_model_info_json(ctypes.byref(handle), self._handle))
+        return json.loads(_take_string(handle))
+
+    def _options(self, explain: bool) -> _n.ClassifyOptions:
+        opts = _n.ClassifyOptions()
+        _check(_n.lib.kefu_classify_options_init(ctypes.byref(opts), _n.CLASSIFY_OPTIONS_VERSION))
+        opts.explain = 1 if explain else 0
+        return opts
+
+    def classify(self, text: str) -> Classification:
+        """The intent of one customer message, with the ranked list and the
+        rules that fired."""
+        data = text.encode("utf-8", "surrogateescape")
+        opts = self._options(False)
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_classify(ctypes.byref(handle), self._handle, data, len(data), ctypes.byref(opts)))
+        try:
+            return self._read(handle, data)
+        finally:
+            _n.lib.kefu_classification_free(handle)
+
+    def classify_json(self, text: str, *, explain: bool = False) -> dict:
+        """The JSON twin of classify(), as the CLI prints it."""
+        data = text.encode("utf-8", "surrogateescape")
+        opts = self._options(explain)
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_classify_json(ctypes.byref(handle), self._handle, data, len(data), ctypes.byref(opts)))
+        return json.loads(_take_string(handle))
+
+    @staticmethod
+    def _read(handle: ctypes.c_void_p, data: bytes) -> Classification:
+        lib = _n.lib
+        ranking = []
+        name, confidence = ctypes.c_char_p(), ctypes.c_float()
+        for i in range(lib.kefu_classification_ranking_size(handle)):
+            _check(lib.kefu_classification_ranking(ctypes.byref(name), ctypes.byref(confidence), handle, i))
+            ranking.append(RankedIntent(name.value.decode(), confidence.value))
+        hits = []
+        hit = _n.RuleHit()
+        for i in range(lib.kefu_classification_hit_count(handle)):
+            _check(lib.kefu_classification_hit(ctypes.byref(hit), handle, i))
+            hits.append(RuleHit(hit.rule.decode(), hit.intent.decode(), hit.weight, bool(hit.negated), hit.start,
+                                hit.end, (_char_offset(data, hit.start), _char_offset(data, hit.end))))
+        return Classification(lib.kefu_classification_intent(handle).decode(),
+                              lib.kefu_classification_confidence(handle),
+                              bool(lib.kefu_classification_out_of_scope(handle)), tuple(ranking), tuple(hits))

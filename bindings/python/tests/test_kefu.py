@@ -1,0 +1,109 @@
+"""The Python bindings against libkefu: every call, and the errors."""
+import threading
+import time
+
+import pytest
+
+import kefu
+
+
+def test_version_is_the_library_version():
+    assert kefu.version() == "0.1.0"
+
+
+def test_normalize_maps_back_to_the_input_bytes():
+    n = kefu.normalize("我要退貨！！！")
+    assert n.text == "我要退货!"
+    assert [c.char for c in n.chars] == ["我", "要", "退", "货", "!"]
+    assert (n.chars[-1].repeat, n.chars[-1].source_start, n.chars[-1].source_end) == (3, 12, 21)
+
+
+def test_strict_utf8_raises_with_the_library_message():
+    bad = b"a\xffb".decode("utf-8", "surrogateescape")
+    assert kefu.normalize(bad).text == "a\ufffdb"
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.normalize(bad, strict_utf8=True)
+    assert e.value.name == "KEFU_EUTF8"
+    assert "byte 1" in e.value.message
+
+
+def test_default_model_classifies_and_ranks():
+    model = kefu.Model.default()
+    assert len(model.intents) >= 33 and model.out_of_scope_label == "other"
+    result = model.classify("我要退貨")
+    assert result.intent == "return" and not result.out_of_scope
+    assert 0.0 < result.confidence <= 1.0
+    assert result.ranking[0].intent == "return"
+
+
+def test_rule_hits_carry_byte_and_string_spans():
+    model = kefu.Model.compile({"shop.kefu": "intent bargain\nrule bargain cheaper: 能 {0,3} 便宜\n"})
+    result = model.classify("亲 能便宜点吗")
+    assert result.intent == "bargain"
+    (hit,) = result.hits
+    assert (hit.rule, hit.start, hit.end, hit.span) == ("cheaper", 4, 13, (2, 5))
+
+
+def test_classify_json_is_the_cli_line():
+    line = kefu.Model.default().classify_json("能便宜点吗", explain=True)
+    assert {"text", "intent", "confidence", "out_of_scope", "ranking", "explain"} <= set(line)
+
+
+def test_compile_error_names_file_line_and_column():
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.compile({"bad.kefu": "intent a\nrule a: (便宜 | 优惠\n"})
+    assert (e.value.name, e.value.file, e.value.line, e.value.column) == ("KEFU_EPARSE", "bad.kefu", 2, 17)
+
+
+def test_shop_rules_on_top_of_the_default_model():
+    shop = kefu.Model.compile({"shop.kefu": "intent shop_hours\nrule shop_hours: 几点 {0,2} 开门\n"},
+                              base=kefu.Model.default())
+    assert shop.classify("你们几点开门啊").intent == "shop_hours"
+    assert shop.classify("我要退貨").intent == "return"
+
+
+def test_train_save_and_load(tmp_path):
+    data = [("greet", t) for t in ("hello there", "hi friend", "good morning", "hey there", "hello hello")]
+    data += [("bye", t) for t in ("goodbye now", "see you later", "bye bye", "farewell friend", "see you soon")]
+    model = kefu.Model.train(data, epochs=30, holdout=0.0)
+    assert model.classify("hello").intent == "greet"
+    assert model.info()["learned"]["training_examples"] == 10
+    path = tmp_path / "tiny.kfm"
+    model.save(str(path))
+    assert kefu.Model.load(str(path)).classify("see you").intent == "bye"
+
+
+def test_load_errors():
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.load("/nonexistent/model.kfm")
+    assert e.value.name == "KEFU_EIO"
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.train([])
+    assert e.value.name == "KEFU_EINVAL"
+
+
+def test_eight_threads_share_one_model():
+    """ctypes releases the GIL during library calls: threads sharing one
+    model run in parallel and agree with a single thread. The speed-up is
+    reported, not asserted (speed belongs in benchmarks)."""
+    model = kefu.Model.default()
+    messages = ["在吗", "能便宜点吗", "什么时候发货", "我要退貨", "质量太差了", "谢谢亲"] * 200
+    expected = [model.classify(m).intent for m in messages]
+
+    def work(out, index):
+        out[index] = [model.classify(m).intent for m in messages]
+
+    start = time.perf_counter()
+    work([None], 0)
+    one = time.perf_counter() - start
+    results = [None] * 8
+    threads = [threading.Thread(target=work, args=(results, i)) for i in range(8)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    eight = time.perf_counter() - start
+    assert all(r == expected for r in results)
+    print(f"\n8 threads: {8 * len(messages)} messages in {eight:.3f}s; 1 thread: {len(messages)} in {one:.3f}s; "
+          f"speed-up {8 * one / eight:.2f}x")
