@@ -38,13 +38,20 @@ struct normalized_text {
     std::vector<char_info> chars;
 };
 
+namespace detail {
+inline kefu_normalize_options to_c(const normalize_options& options) {
+    kefu_normalize_options c;
+    check(kefu_normalize_options_init(&c, KEFU_NORMALIZE_OPTIONS_VERSION));
+    c.invalid_utf8 = static_cast<int32_t>(options.invalid_utf8);
+    c.max_length = options.max_length;
+    return c;
+}
+}  // namespace detail
+
 // Normalises UTF-8 text (see kefu_normalize). Throws kefu::error on invalid
 // UTF-8 with invalid_utf8::reject, or on text above max_length. Thread-safe.
 inline normalized_text normalize(std::string_view text, const normalize_options& options = {}) {
-    kefu_normalize_options c_options;
-    detail::check(kefu_normalize_options_init(&c_options, KEFU_NORMALIZE_OPTIONS_VERSION));
-    c_options.invalid_utf8 = static_cast<int32_t>(options.invalid_utf8);
-    c_options.max_length = options.max_length;
+    const kefu_normalize_options c_options = detail::to_c(options);
     kefu_normalized* raw = nullptr;
     detail::check(kefu_normalize(&raw, text.data(), text.size(), &c_options));
     detail::c_handle<kefu_normalized, kefu_normalized_free> result(raw);
@@ -64,10 +71,7 @@ inline normalized_text normalize(std::string_view text, const normalize_options&
 
 // The JSON twin of normalize().
 inline std::string normalize_json(std::string_view text, const normalize_options& options = {}) {
-    kefu_normalize_options c_options;
-    detail::check(kefu_normalize_options_init(&c_options, KEFU_NORMALIZE_OPTIONS_VERSION));
-    c_options.invalid_utf8 = static_cast<int32_t>(options.invalid_utf8);
-    c_options.max_length = options.max_length;
+    const kefu_normalize_options c_options = detail::to_c(options);
     kefu_string* out = nullptr;
     detail::check(kefu_normalize_json(&out, text.data(), text.size(), &c_options));
     return detail::take_string(out);
