@@ -23,7 +23,8 @@ std::int32_t rule_evidence(const rule_set& rules, const std::vector<rule_hit>& h
             (scratch.priorities[i] == scratch.priorities[best] && scratch.scores[i] > scratch.scores[best]))
             best = static_cast<std::int32_t>(i);
     }
-    for (float& v : scratch.scores) v = std::log1p(v);
+    for (float& v : scratch.scores)
+        if (v > 0) v = std::log1p(v);  // most intents have no hit: log1p(0) = 0
     return best;
 }
 

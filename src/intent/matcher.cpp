@@ -164,24 +164,16 @@ matcher matcher::build(const rule_set& rules) {
     m.root_next_.assign(m.symbol_count_, 0);
     for (std::uint32_t symbol = 0; symbol < trie.root.size(); ++symbol)
         if (trie.root[symbol]) m.root_next_[symbol] = renumber[trie.root[symbol]];
-    m.edge_begin_.reserve(n + 1);
-    m.fail_.resize(n);
-    m.dict_link_.resize(n);
-    m.output_begin_.reserve(n + 1);
+    m.states_.reserve(n + 1);
     for (std::uint32_t s : order) {
-        m.edge_begin_.push_back(static_cast<std::uint32_t>(m.edge_symbol_.size()));
+        m.states_.push_back({static_cast<std::uint32_t>(m.edges_.size()), static_cast<std::uint32_t>(m.outputs_.size()),
+                             renumber[fail[s]], dict[s] == no_state ? no_state : renumber[dict[s]]});
         if (s != 0)
-            for (const auto& [symbol, t] : trie.children[s]) {
-                m.edge_symbol_.push_back(symbol);
-                m.edge_target_.push_back(renumber[t]);
-            }
-        m.fail_[renumber[s]] = renumber[fail[s]];
-        m.dict_link_[renumber[s]] = dict[s] == no_state ? no_state : renumber[dict[s]];
-        m.output_begin_.push_back(static_cast<std::uint32_t>(m.outputs_.size()));
+            for (const auto& [symbol, t] : trie.children[s]) m.edges_.push_back({symbol, renumber[t]});
         m.outputs_.insert(m.outputs_.end(), trie.outputs[s].begin(), trie.outputs[s].end());
     }
-    m.edge_begin_.push_back(static_cast<std::uint32_t>(m.edge_symbol_.size()));
-    m.output_begin_.push_back(static_cast<std::uint32_t>(m.outputs_.size()));
+    m.states_.push_back({static_cast<std::uint32_t>(m.edges_.size()), static_cast<std::uint32_t>(m.outputs_.size()), 0,
+                         no_state});  // sentinel: ends the last state's ranges
 
     for (std::size_t p = 0; p < pattern_occurrences.size(); ++p) {
         auto& occs = pattern_occurrences[p];
@@ -208,11 +200,11 @@ std::uint32_t matcher::symbol_of(char32_t cp) const noexcept {
 std::uint32_t matcher::step(std::uint32_t state, std::uint32_t symbol) const noexcept {
     if (symbol == 0) return 0;
     while (state != 0) {
-        const std::uint32_t* first = edge_symbol_.data() + edge_begin_[state];
-        const std::uint32_t* last = edge_symbol_.data() + edge_begin_[state + 1];
-        const std::uint32_t* it = std::lower_bound(first, last, symbol);
-        if (it != last && *it == symbol) return edge_target_[static_cast<std::size_t>(it - edge_symbol_.data())];
-        state = fail_[state];
+        const edge* first = edges_.data() + states_[state].edge_begin;
+        const edge* last = edges_.data() + states_[state + 1].edge_begin;
+        const edge* it = std::lower_bound(first, last, symbol, [](const edge& e, std::uint32_t v) { return e.symbol < v; });
+        if (it != last && it->symbol == symbol) return it->target;
+        state = states_[state].fail;
     }
     return root_next_[symbol];
 }
@@ -381,9 +373,10 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     std::uint32_t state = 0;
     for (std::uint32_t i = 0; i < n; ++i) {
         state = step(state, s.symbols[i]);
-        for (std::uint32_t t = (output_begin_[state] != output_begin_[state + 1]) ? state : dict_link_[state];
-             t != no_state; t = dict_link_[t]) {
-            for (std::uint32_t o = output_begin_[t]; o < output_begin_[t + 1]; ++o) {
+        for (std::uint32_t t = (states_[state].output_begin != states_[state + 1].output_begin) ? state
+                                                                                              : states_[state].dict_link;
+             t != no_state; t = states_[t].dict_link) {
+            for (std::uint32_t o = states_[t].output_begin; o < states_[t + 1].output_begin; ++o) {
                 const std::uint32_t p = outputs_[o];
                 on_pattern(p, i + 1 - pattern_length_[p], i + 1);
             }
@@ -404,9 +397,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
 
 std::size_t matcher::memory_bytes() const noexcept {
     auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
-    return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(edge_begin_) +
-           bytes(edge_symbol_) + bytes(edge_target_) + bytes(fail_) + bytes(output_begin_) + bytes(outputs_) +
-           bytes(dict_link_) + bytes(pattern_length_) + bytes(pattern_flags_) + bytes(occurrence_begin_) +
+    return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(states_) + bytes(edges_) +
+           bytes(outputs_) + bytes(pattern_length_) + bytes(pattern_flags_) + bytes(occurrence_begin_) +
            bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
 }
 
@@ -419,13 +411,9 @@ void matcher::save(model::writer& w) const {
     w.vec(alphabet_stage1_);
     w.vec(alphabet_stage2_);
     w.vec(root_next_);
-    w.vec(edge_begin_);
-    w.vec(edge_symbol_);
-    w.vec(edge_target_);
-    w.vec(fail_);
-    w.vec(output_begin_);
+    w.vec(states_);
+    w.vec(edges_);
     w.vec(outputs_);
-    w.vec(dict_link_);
     w.vec(pattern_length_);
     w.vec(pattern_flags_);
     w.vec(occurrence_begin_);
@@ -445,13 +433,9 @@ matcher matcher::load(model::reader& r) {
     m.alphabet_stage1_ = r.vec<std::uint16_t>();
     m.alphabet_stage2_ = r.vec<std::uint32_t>();
     m.root_next_ = r.vec<std::uint32_t>();
-    m.edge_begin_ = r.vec<std::uint32_t>();
-    m.edge_symbol_ = r.vec<std::uint32_t>();
-    m.edge_target_ = r.vec<std::uint32_t>();
-    m.fail_ = r.vec<std::uint32_t>();
-    m.output_begin_ = r.vec<std::uint32_t>();
+    m.states_ = r.vec<state_info>();
+    m.edges_ = r.vec<edge>();
     m.outputs_ = r.vec<std::uint32_t>();
-    m.dict_link_ = r.vec<std::uint32_t>();
     m.pattern_length_ = r.vec<std::uint32_t>();
     m.pattern_flags_ = r.vec<std::uint8_t>();
     m.occurrence_begin_ = r.vec<std::uint32_t>();
@@ -472,7 +456,8 @@ void matcher::validate() const {
     auto check = [](bool ok, const char* what) {
         if (!ok) model::reader::corrupt(std::string("matcher: ") + what);
     };
-    const std::size_t states = fail_.size();
+    check(!states_.empty(), "state table is empty");
+    const std::size_t states = states_.size() - 1;  // the last record is a sentinel
     const std::size_t patterns = pattern_length_.size();
     check(alphabet_stage1_.empty() || alphabet_stage1_.size() == code_point_blocks, "alphabet table size");
     check(alphabet_stage2_.size() % 256 == 0, "alphabet block size");
@@ -480,16 +465,16 @@ void matcher::validate() const {
     for (auto sym : alphabet_stage2_) check(sym < symbol_count_, "alphabet symbol");
     check((root_next_.size() == symbol_count_ && states > 0) || variants_.empty(), "root row size");
     for (auto t : root_next_) check(t < states, "root edge target");
-    check(edge_begin_.size() == states + 1 && output_begin_.size() == states + 1 && dict_link_.size() == states,
-          "state table sizes");
-    check(edge_symbol_.size() == edge_target_.size(), "edge table sizes");
+    check(states_[states].edge_begin == edges_.size() && states_[states].output_begin == outputs_.size(),
+          "state table sentinel");
     for (std::size_t s = 0; s < states; ++s) {
-        check(edge_begin_[s] <= edge_begin_[s + 1] && edge_begin_[s + 1] <= edge_symbol_.size(), "edge range");
-        check(output_begin_[s] <= output_begin_[s + 1] && output_begin_[s + 1] <= outputs_.size(), "output range");
-        check(s == 0 ? fail_[s] == 0 : fail_[s] < s, "failure link");
-        check(dict_link_[s] == no_state || dict_link_[s] < s, "dictionary link");
-        for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
-            check(edge_target_[e] < states && edge_target_[e] > s && edge_symbol_[e] < symbol_count_, "edge");
+        const state_info& st = states_[s];
+        check(st.edge_begin <= states_[s + 1].edge_begin && st.output_begin <= states_[s + 1].output_begin,
+              "state ranges");
+        check(s == 0 ? st.fail == 0 : st.fail < s, "failure link");
+        check(st.dict_link == no_state || st.dict_link < s, "dictionary link");
+        for (std::uint32_t e = st.edge_begin; e < states_[s + 1].edge_begin; ++e)
+            check(edges_[e].target < states && edges_[e].target > s && edges_[e].symbol < symbol_count_, "edge");
     }
     for (auto p : outputs_) check(p < patterns, "output pattern");
     // A pattern reported at a state must be exactly as long as the state is
@@ -498,9 +483,10 @@ void matcher::validate() const {
     for (std::uint32_t symbol = 0; symbol < root_next_.size(); ++symbol)
         if (root_next_[symbol]) depth[root_next_[symbol]] = 1;
     for (std::size_t s = 1; s < states; ++s)
-        for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) depth[edge_target_[e]] = depth[s] + 1;
+        for (std::uint32_t e = states_[s].edge_begin; e < states_[s + 1].edge_begin; ++e)
+            depth[edges_[e].target] = depth[s] + 1;
     for (std::size_t s = 0; s < states; ++s)
-        for (std::uint32_t o = output_begin_[s]; o < output_begin_[s + 1]; ++o)
+        for (std::uint32_t o = states_[s].output_begin; o < states_[s + 1].output_begin; ++o)
             check(pattern_length_[outputs_[o]] == depth[s] && depth[s] > 0, "pattern length does not match the trie");
     check(pattern_flags_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
     for (std::size_t p = 0; p < patterns; ++p) {

@@ -62,7 +62,7 @@ public:
     // non-negated match is preferred over a negated one), sorted by begin.
     void match(const text::normalized& text, match_scratch& scratch, std::vector<rule_hit>& out) const;
 
-    std::size_t state_count() const noexcept { return fail_.size(); }
+    std::size_t state_count() const noexcept { return states_.empty() ? 0 : states_.size() - 1; }
     std::size_t pattern_count() const noexcept { return pattern_length_.size(); }
     std::size_t rule_count() const noexcept { return rules_.size(); }
     std::size_t memory_bytes() const noexcept;
@@ -101,15 +101,23 @@ private:
     std::vector<std::uint16_t> alphabet_stage1_;
     std::vector<std::uint32_t> alphabet_stage2_;
     std::uint32_t symbol_count_ = 1;
-    // trie with failure links; the root (state 0) has a dense row
-    std::vector<std::uint32_t> root_next_;
-    std::vector<std::uint32_t> edge_begin_;
-    std::vector<std::uint32_t> edge_symbol_;
-    std::vector<std::uint32_t> edge_target_;
-    std::vector<std::uint32_t> fail_;
-    std::vector<std::uint32_t> output_begin_;  // patterns ending exactly at a state
+    // The trie with failure links. What matching reads of one state sits in
+    // one 16-byte record, and an edge's symbol beside its target: a step
+    // costs one cache miss, not four (the default model has ~300k states).
+    struct state_info {
+        std::uint32_t edge_begin;    // into edges_; the next state's value ends the range
+        std::uint32_t output_begin;  // into outputs_: patterns ending exactly here
+        std::uint32_t fail;
+        std::uint32_t dict_link;     // next state on the failure chain with outputs
+    };
+    struct edge {
+        std::uint32_t symbol;
+        std::uint32_t target;
+    };
+    std::vector<std::uint32_t> root_next_;     // the root (state 0) has a dense row
+    std::vector<state_info> states_;           // one per state, plus a sentinel
+    std::vector<edge> edges_;
     std::vector<std::uint32_t> outputs_;
-    std::vector<std::uint32_t> dict_link_;     // next state on the failure chain with outputs
     // patterns and what they take part in
     std::vector<std::uint32_t> pattern_length_;
     std::vector<std::uint8_t> pattern_flags_;  // negator, negator exception

@@ -404,7 +404,9 @@ TEST(ModelFileDamage, BitFlipsBehindAValidChecksumNeverCrash) {
 // (in the order matcher::save writes them, after three u32 fields), and the
 // array's element count.
 std::pair<std::size_t, std::uint64_t> matcher_array(const std::string& section, std::size_t n) {
-    static constexpr std::size_t element_sizes[] = {2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1, 4, 8, 16, 2, 1};
+    // alphabet stage 1 and 2, root row, states, edges, outputs, pattern lengths, pattern flags,
+    // occurrence ranges, occurrences, continuation ranges, continuations, variants, part gaps, rules
+    static constexpr std::size_t element_sizes[] = {2, 4, 4, 16, 8, 4, 4, 1, 4, 8, 4, 8, 16, 2, 1};
     std::size_t pos = 12;
     for (std::size_t i = 0;; ++i) {
         std::uint64_t count = 0;
@@ -416,21 +418,16 @@ std::pair<std::size_t, std::uint64_t> matcher_array(const std::string& section, 
 }
 
 TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
-    // BUG: matcher::validate() checks that each pattern length is at most the
-    // longest pattern, but not that it fits the trie state that outputs the
-    // pattern. Input: a model file (valid checksum) whose matcher section has
-    // every pattern length set to the longest one; message "退了吧", which
-    // begins with the 2-character pattern 退了. Expected: KEFU_ECORRUPT on
-    // load, or hits inside the message. Actual: the model loads and
-    // matcher::match computes begin = end - length < 0 (wraps around), then
-    // reads scratch.view_units at that index: an out-of-bounds read (a crash,
-    // or garbage hit spans).
+    // A crafted file (valid checksum) whose pattern lengths exceed the depth of
+    // the trie states that report them would make a match begin before the
+    // message (an out-of-bounds read): validation must reject it. Message
+    // "退了吧" begins with the 2-character pattern 退了.
     auto parts = sections_of(sample_model()->save());
     std::string& section = parts[model::tag("MTCH")];
     std::uint32_t longest = 0;
     std::memcpy(&longest, section.data() + 8, sizeof longest);
     ASSERT_GE(longest, 3u);
-    const auto [offset, count] = matcher_array(section, 10);  // pattern_length_
+    const auto [offset, count] = matcher_array(section, 6);  // pattern_length_
     ASSERT_GT(count, 10u);
     for (std::uint64_t i = 0; i < count; ++i) put_u32(section, offset + i * 4, longest);
     std::shared_ptr<const model::compiled_model> m;
