@@ -27,29 +27,27 @@ void softmax(std::vector<float>& v, float temperature) {
 
 linear_model::linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> idf,
                            std::vector<float> weights, std::vector<float> bias)
-    : classes_(classes), idf_(std::move(idf)), weights_(std::move(weights)), bias_(std::move(bias)) {
-    build_index(feature_hashes);
+    : classes_(classes), weights_(std::move(weights)), bias_(std::move(bias)) {
+    build_index(feature_hashes, idf);
 }
 
-void linear_model::build_index(const std::vector<std::uint64_t>& hashes) {
-    slot_hash_.assign(capacity_for(hashes.size()), 0);
-    slot_row_.assign(slot_hash_.size(), 0);
-    const std::size_t mask = slot_hash_.size() - 1;
+void linear_model::build_index(const std::vector<std::uint64_t>& hashes, const std::vector<float>& idf) {
+    slots_.assign(capacity_for(hashes.size()), slot{0, 0, 0.0f});
+    const std::size_t mask = slots_.size() - 1;
     for (std::uint32_t row = 0; row < hashes.size(); ++row) {
         const std::uint64_t h = nonzero(hashes[row]);
-        std::size_t slot = h & mask;
-        while (slot_hash_[slot] != 0 && slot_hash_[slot] != h) slot = (slot + 1) & mask;
-        slot_hash_[slot] = h;
-        slot_row_[slot] = row;
+        std::size_t at = h & mask;
+        while (slots_[at].hash != 0 && slots_[at].hash != h) at = (at + 1) & mask;
+        slots_[at] = {h, row, idf[row]};
     }
 }
 
-std::int64_t linear_model::find(std::uint64_t hash) const noexcept {
+const linear_model::slot* linear_model::find(std::uint64_t hash) const noexcept {
     const std::uint64_t h = nonzero(hash);
-    const std::size_t mask = slot_hash_.size() - 1;
-    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        if (slot_hash_[slot] == h) return slot_row_[slot];
-        if (slot_hash_[slot] == 0) return -1;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+        if (slots_[at].hash == h) return &slots_[at];
+        if (slots_[at].hash == 0) return nullptr;
     }
 }
 
@@ -71,11 +69,9 @@ linear_model linear_model::with_classes(std::uint32_t classes) const {
 void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
     thread_local std::vector<row_feature> rows;
     rows.clear();
-    for (const feature& f : features) {
-        const std::int64_t row = find(f.hash);
-        if (row >= 0) rows.push_back({static_cast<std::uint32_t>(row), f.value, f.block});
-    }
-    weigh(rows, idf_);
+    for (const feature& f : features)
+        if (const slot* s = find(f.hash)) rows.push_back({s->row, sublinear(f.value) * s->idf, f.block});
+    weigh(rows);
     out.assign(bias_.begin(), bias_.end());
     float* acc = out.data();
     for (const row_feature& f : rows) {
@@ -94,15 +90,12 @@ void linear_model::log_probabilities(const std::vector<feature>& features, std::
 }
 
 std::size_t linear_model::memory_bytes() const noexcept {
-    return slot_hash_.size() * sizeof(std::uint64_t) + slot_row_.size() * sizeof(std::uint32_t) +
-           (idf_.size() + weights_.size() + bias_.size()) * sizeof(float);
+    return slots_.size() * sizeof(slot) + (weights_.size() + bias_.size()) * sizeof(float);
 }
 
 void linear_model::save(model::writer& w) const {
     w.u32(classes_);
-    w.vec(slot_hash_);
-    w.vec(slot_row_);
-    w.vec(idf_);
+    w.vec(slots_);
     w.vec(weights_);
     w.vec(bias_);
 }
@@ -110,24 +103,20 @@ void linear_model::save(model::writer& w) const {
 linear_model linear_model::load(model::reader& r) {
     linear_model m;
     m.classes_ = r.u32();
-    m.slot_hash_ = r.vec<std::uint64_t>();
-    m.slot_row_ = r.vec<std::uint32_t>();
-    m.idf_ = r.vec<float>();
+    m.slots_ = r.vec<slot>();
     m.weights_ = r.vec<float>();
     m.bias_ = r.vec<float>();
     // Checks that make every lookup in bounds and every probe terminate.
-    const std::size_t capacity = m.slot_hash_.size();
+    const std::size_t capacity = m.slots_.size();
     const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
-    if (m.classes_ == 0 || !power_of_two || m.slot_row_.size() != capacity || m.bias_.size() != m.classes_ ||
-        m.weights_.size() % m.classes_ != 0)
+    if (m.classes_ == 0 || !power_of_two || m.bias_.size() != m.classes_ || m.weights_.size() % m.classes_ != 0)
         model::reader::corrupt("linear model: inconsistent sizes");
     const std::size_t rows = m.weights_.size() / m.classes_;
-    if (m.idf_.size() != rows) model::reader::corrupt("linear model: idf table size");
     std::size_t used = 0;
-    for (std::size_t s = 0; s < capacity; ++s) {
-        if (m.slot_hash_[s] == 0) continue;
+    for (const slot& sl : m.slots_) {
+        if (sl.hash == 0) continue;
         ++used;
-        if (m.slot_row_[s] >= rows) model::reader::corrupt("linear model: row index out of range");
+        if (sl.row >= rows || !std::isfinite(sl.idf)) model::reader::corrupt("linear model: bad feature slot");
     }
     if (used >= capacity) model::reader::corrupt("linear model: index has no empty slot");
     return m;

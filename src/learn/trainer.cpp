@@ -37,7 +37,10 @@ std::vector<std::vector<row_feature>> index_rows(const std::vector<example>& dat
     }
     s.idf.resize(document_frequency.size());
     for (std::size_t r = 0; r < s.idf.size(); ++r) s.idf[r] = inverse_document_frequency(document_frequency[r], data.size());
-    for (auto& x : indexed) weigh(x, s.idf);
+    for (auto& x : indexed) {
+        for (row_feature& f : x) f.value = sublinear(f.value) * s.idf[f.row];
+        weigh(x);
+    }
     s.weights.assign(s.row_hash.size() * s.classes, 0.0f);
     s.squared.assign(s.weights.size(), 1e-6f);
     s.bias.assign(s.classes, 0.0f);

@@ -25,13 +25,14 @@ inline float inverse_document_frequency(std::size_t document_frequency, std::siz
     return std::log((1.0f + static_cast<float>(documents)) / (1.0f + static_cast<float>(document_frequency))) + 1.0f;
 }
 
-// In place: value = (1 + log tf) * idf[row], then each block scaled to unit norm.
-inline void weigh(std::vector<row_feature>& features, const std::vector<float>& idf) {
+// Sublinear term frequency: 1 + log tf (tf >= 1).
+inline float sublinear(float tf) { return tf == 1.0f ? 1.0f : 1.0f + std::log(tf); }
+
+// In place: each block scaled to unit L2 norm. Values must already be
+// sublinear tf times idf.
+inline void weigh(std::vector<row_feature>& features) {
     float norm[feature_block_count] = {0, 0, 0};
-    for (row_feature& f : features) {
-        f.value = (1.0f + std::log(f.value)) * idf[f.row];
-        norm[static_cast<std::size_t>(f.block)] += f.value * f.value;
-    }
+    for (const row_feature& f : features) norm[static_cast<std::size_t>(f.block)] += f.value * f.value;
     for (float& n : norm) n = n > 0 ? 1.0f / std::sqrt(n) : 0.0f;
     for (row_feature& f : features) f.value *= norm[static_cast<std::size_t>(f.block)];
 }
