@@ -311,8 +311,8 @@ KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, cons
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
     uint32_t seed;          /* shuffling and the held-out split; default 1 */
-    uint32_t epochs;        /* passes over the data; default 12 */
-    float learning_rate;    /* AdaGrad step; default 0.4 */
+    uint32_t epochs;        /* passes over the data; default 20 */
+    float learning_rate;    /* AdaGrad step; default 0.25 */
     float holdout;          /* share held back to calibrate confidence and tune
                                the out-of-scope rule; default 0.2 */
     const char *oos_label;  /* the out-of-scope label; NULL keeps the base

@@ -45,8 +45,8 @@ struct classification {
 
 struct train_options {
     std::uint32_t seed = 1;
-    std::uint32_t epochs = 12;
-    float learning_rate = 0.4f;
+    std::uint32_t epochs = 20;
+    float learning_rate = 0.25f;
     float holdout = 0.2f;
     std::string oos_label;  // "" keeps the base model's
     std::uint32_t char_ngram_min = 1;

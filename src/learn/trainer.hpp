@@ -17,8 +17,8 @@ struct example {
 };
 
 struct train_options {
-    std::uint32_t epochs = 12;
-    float learning_rate = 0.4f;
+    std::uint32_t epochs = 20;
+    float learning_rate = 0.25f;
     float l2 = 1e-6f;
     std::uint32_t seed = 1;
     bool balance_classes = true;
