@@ -341,6 +341,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     auto continue_partials = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
         for (std::uint32_t o = continuation_begin_[p]; o < continuation_begin_[p + 1]; ++o) {
             const occurrence occ = continuations_[o];
+            const std::uint32_t head = head_of(occ.variant);
+            if (head == no_partial) continue;  // usually: skip before touching the variant's record
             const variant_info& v = variants_[occ.variant];
             const gap_range gap = part_gaps_[v.part_begin + occ.part];
             // Of the chains this part can extend: one that no negator cancels,
@@ -348,7 +350,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
             std::uint32_t chain_begin = no_partial;
             bool chain_negated = true;
             const bool negatable = rules_[v.rule].negatable;
-            for (std::uint32_t q = head_of(occ.variant); q != no_partial; q = s.partials[q].previous) {
+            for (std::uint32_t q = head; q != no_partial; q = s.partials[q].previous) {
                 const match_scratch::partial prev = s.partials[q];
                 if (prev.part + 1 != occ.part || prev.end > begin) continue;
                 const std::uint32_t distance = begin - prev.end;
