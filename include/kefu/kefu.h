@@ -227,7 +227,8 @@ typedef struct kefu_source {
 } kefu_source;
 
 /* Compiles rule files (docs/RULES.md) into a new model, on top of `base`
- * (its intents, lexicons and rules stay) or alone when base is NULL. On a
+ * (its intents, lexicons, rules, learned model and calibration stay; intents
+ * the files add are decided by their rules) or alone when base is NULL. On a
  * syntax or reference error returns KEFU_EPARSE and kefu_last_error() holds
  * the file, line, column and message. KEFU_ELIMIT when a size limit is
  * exceeded. Thread-safe. */
