@@ -1,0 +1,104 @@
+// The learned model: deterministic training, feature extraction, fusion
+// calibration, the out-of-scope rule, and adding classes to a model.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "learn/calibration.hpp"
+#include "learn/features.hpp"
+#include "learn/linear_model.hpp"
+#include "model/model.hpp"
+
+namespace {
+
+namespace learn = kefu::detail::learn;
+using kefu::detail::model::compiled_model;
+using kefu::detail::model::labelled_text;
+
+std::vector<labelled_text> small_data() {
+    std::vector<labelled_text> d;
+    for (const char* t : {"能便宜点吗", "便宜一点呗", "少点吧亲", "再优惠点", "能不能打个折", "太贵了便宜些"})
+        d.push_back({"bargain", t});
+    for (const char* t : {"什么时候发货", "今天能发吗", "几天能到", "明天发货吗", "多久能发", "啥时候寄出"})
+        d.push_back({"ship_time", t});
+    for (const char* t : {"我要退货", "怎么退货", "不想要了退了吧", "退货地址是哪", "申请退货", "能退吗"})
+        d.push_back({"return", t});
+    return d;
+}
+
+std::string trained_bytes(std::uint32_t seed) {
+    kefu::detail::model::training_options options;
+    options.learner.seed = seed;
+    options.learner.holdout = 0.0f;
+    return compiled_model::train(small_data(), options)->save();
+}
+
+TEST(Learn, TrainingIsDeterministicForASeed) {
+    EXPECT_EQ(trained_bytes(7), trained_bytes(7));
+    EXPECT_NE(trained_bytes(7), trained_bytes(8));
+}
+
+TEST(Learn, TrainedModelLearnsItsData) {
+    kefu::detail::model::training_options options;
+    options.learner.holdout = 0.0f;
+    const auto model = compiled_model::train(small_data(), options);
+    kefu::detail::intent::classify_scratch scratch;
+    kefu::detail::intent::classification result;
+    for (const auto& d : small_data()) {
+        kefu::detail::text::normalize(d.text, {}, scratch.text);
+        model->classify(scratch.text, scratch, result);
+        EXPECT_EQ(model->rules().intents[result.intent].name, d.label) << d.text;
+    }
+}
+
+TEST(Learn, FeaturesAreMergedWithTheirCounts) {
+    kefu::detail::text::normalized text;
+    kefu::detail::text::normalize("哈哈 哈哈", {}, text);
+    std::vector<learn::feature> features;
+    learn::extract_features(text, {}, {}, {}, features);
+    for (std::size_t i = 1; i < features.size(); ++i) EXPECT_LT(features[i - 1].hash, features[i].hash);
+    const auto max = std::max_element(features.begin(), features.end(),
+                                      [](const auto& a, const auto& b) { return a.value < b.value; });
+    EXPECT_GE(max->value, 4.0f) << "the unigram 哈 occurs four times";
+}
+
+// Calibration rows where the learned model is uninformative and the rules
+// always decide right: fitting must give the rules' decision a large weight.
+TEST(Learn, FusionLearnsHowReliableTheRulesAre) {
+    std::vector<learn::calibration_row> rows;
+    for (std::uint32_t i = 0; i < 60; ++i) {
+        const std::uint32_t label = i % 3;
+        rows.push_back({{0.0f, 0.0f, 0.0f}, {0.0f, 0.0f, 0.0f}, static_cast<std::int32_t>(label), label});
+    }
+    const learn::fusion_params f = learn::fit_fusion(rows);
+    EXPECT_GT(f.rule_decision, 1.5f);
+    const learn::calibration_scores s = learn::score(rows, f, 0, {});
+    EXPECT_FLOAT_EQ(s.accuracy, 1.0f);
+}
+
+TEST(Learn, OutOfScopeRuleStaysWithinTheAllowedLoss) {
+    // Confident in-scope rows and unsure out-of-scope rows (class 0 is OOS).
+    std::vector<learn::calibration_row> rows;
+    for (std::uint32_t i = 0; i < 50; ++i) rows.push_back({{-5.0f, 3.0f, -5.0f}, {0, 0, 0}, -1, 1});
+    for (std::uint32_t i = 0; i < 50; ++i) rows.push_back({{0.0f, 0.2f, 0.1f}, {0, 0, 0}, -1, 0});
+    const learn::fusion_params f;
+    const learn::out_of_scope_rule rule = learn::tune_out_of_scope(rows, f, 0, 0.015f);
+    const learn::calibration_scores s = learn::score(rows, f, 0, rule);
+    EXPECT_FLOAT_EQ(s.in_scope_accuracy, 1.0f);
+    EXPECT_FLOAT_EQ(s.oos_recall, 1.0f);
+}
+
+TEST(Learn, AddedClassesKeepTheOldScores) {
+    const learn::linear_model m(2, {11, 22}, {1.0f, 1.0f}, {1.0f, -1.0f, 0.5f, 0.5f}, {0.2f, -0.2f});
+    const learn::linear_model wider = m.with_classes(3);
+    ASSERT_EQ(wider.classes(), 3u);
+    const std::vector<learn::feature> features = {{11, 1.0f, learn::feature_block::chars}};
+    std::vector<float> a, b;
+    m.logits(features, a);
+    wider.logits(features, b);
+    EXPECT_FLOAT_EQ(b[0], a[0]);
+    EXPECT_FLOAT_EQ(b[1], a[1]);
+    EXPECT_FLOAT_EQ(b[2], 0.0f) << "a new class has no weights and the mean bias (0)";
+}
+
+}  // namespace
