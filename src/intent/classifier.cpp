@@ -6,16 +6,30 @@
 
 namespace kefu::detail::intent {
 
-std::int32_t rule_evidence(const rule_set& rules, const std::vector<rule_hit>& hits, classify_scratch& scratch) {
+namespace {
+
+// Per intent, the summed weight and the highest priority of the rules that
+// fired (negated hits excluded); returns the total weight.
+float sum_rule_weights(const rule_set& rules, const std::vector<rule_hit>& hits, classify_scratch& scratch) {
     const std::size_t n = rules.intents.size();
     scratch.scores.assign(n, 0.0f);
     scratch.priorities.assign(n, std::numeric_limits<std::int32_t>::min());
+    float total = 0;
     for (const rule_hit& h : hits) {
         if (h.negated) continue;
         const rule_info& r = rules.rules[h.rule];
         scratch.scores[r.intent] += r.weight;
         scratch.priorities[r.intent] = std::max(scratch.priorities[r.intent], r.priority);
+        total += r.weight;
     }
+    return total;
+}
+
+}  // namespace
+
+std::int32_t rule_evidence(const rule_set& rules, const std::vector<rule_hit>& hits, classify_scratch& scratch) {
+    sum_rule_weights(rules, hits, scratch);
+    const std::size_t n = rules.intents.size();
     std::int32_t best = -1;
     for (std::uint32_t i = 0; i < n; ++i) {
         if (scratch.scores[i] <= 0) continue;
@@ -31,16 +45,7 @@ std::int32_t rule_evidence(const rule_set& rules, const std::vector<rule_hit>& h
 void rank_by_rules(const rule_set& rules, std::uint32_t out_of_scope_intent, classify_scratch& scratch,
                    classification& out) {
     const std::size_t n = rules.intents.size();
-    scratch.scores.assign(n, 0.0f);
-    scratch.priorities.assign(n, std::numeric_limits<std::int32_t>::min());
-    float total = 0;
-    for (const rule_hit& h : out.hits) {
-        if (h.negated) continue;
-        const rule_info& r = rules.rules[h.rule];
-        scratch.scores[r.intent] += r.weight;
-        scratch.priorities[r.intent] = std::max(scratch.priorities[r.intent], r.priority);
-        total += r.weight;
-    }
+    const float total = sum_rule_weights(rules, out.hits, scratch);
     out.ranking.clear();
     for (std::uint32_t i = 0; i < n; ++i)
         if (scratch.scores[i] > 0) out.ranking.push_back({i, scratch.scores[i] / (total + 1.0f)});

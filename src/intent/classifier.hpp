@@ -31,7 +31,7 @@ struct classify_scratch {
     std::vector<float> scores;
     std::vector<std::int32_t> priorities;
     std::vector<learn::feature> features;
-    std::vector<float> log_probabilities;
+    std::vector<float> logits;  // the learned model's raw scores
     std::vector<float> probabilities;
 };
 

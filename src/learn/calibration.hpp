@@ -28,7 +28,7 @@ struct out_of_scope_rule {
 
 // One calibration example, scored by the parts being fused.
 struct calibration_row {
-    std::vector<float> log_probs;    // the learned model's logits (or log-probabilities: same result)
+    std::vector<float> log_probs;    // the learned model's logits (log-probabilities would give the same fit)
     std::vector<float> rule_scores;  // log(1 + weight of fired rules) per class
     std::int32_t rule_decision;      // the rules' intent, or -1 when none fired
     std::uint32_t label;

@@ -80,15 +80,6 @@ void linear_model::logits(const std::vector<feature>& features, std::vector<floa
     }
 }
 
-void linear_model::log_probabilities(const std::vector<feature>& features, std::vector<float>& out) const {
-    logits(features, out);
-    const float top = *std::max_element(out.begin(), out.end());
-    float sum = 0;
-    for (float v : out) sum += std::exp(v - top);
-    const float log_sum = top + std::log(sum);
-    for (float& v : out) v -= log_sum;
-}
-
 std::size_t linear_model::memory_bytes() const noexcept {
     return slots_.size() * sizeof(slot) + (weights_.size() + bias_.size()) * sizeof(float);
 }

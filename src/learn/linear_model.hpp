@@ -31,8 +31,6 @@ public:
     // are ignored.
     void logits(const std::vector<feature>& features, std::vector<float>& out) const;
 
-    // log softmax(logits).
-    void log_probabilities(const std::vector<feature>& features, std::vector<float>& out) const;
 
     std::size_t memory_bytes() const noexcept;
     void save(model::writer& w) const;

@@ -116,9 +116,9 @@ void compiled_model::classify(const text::normalized& text, intent::classify_scr
 // out-of-scope rule turns unsure or ambiguous answers into the OOS intent.
 void compiled_model::rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const {
     learn::extract_features(scratch.text, out.hits, rule_intents_, features_, scratch.features);
-    linear_.logits(scratch.features, scratch.log_probabilities);  // the softmax normaliser cancels in fusion
+    linear_.logits(scratch.features, scratch.logits);  // the softmax normaliser cancels in fusion
     const std::int32_t decision = intent::rule_evidence(rules_, out.hits, scratch);
-    learn::fuse(fusion_, scratch.log_probabilities, scratch.scores, decision, scratch.probabilities);
+    learn::fuse(fusion_, scratch.logits, scratch.scores, decision, scratch.probabilities);
     const auto& p = scratch.probabilities;
     out.ranking.clear();
     for (std::uint32_t c = 0; c < p.size(); ++c) {

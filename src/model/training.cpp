@@ -42,7 +42,7 @@ learn::calibration_row compiled_model::calibration_row_for(const learn::linear_m
     matcher_.match(scratch.text, scratch.match, hits);
     learn::extract_features(scratch.text, hits, rule_intents_, features_, scratch.features);
     learn::calibration_row row;
-    linear.log_probabilities(scratch.features, row.log_probs);
+    linear.logits(scratch.features, row.log_probs);  // as in classification: the softmax normaliser cancels in fusion
     row.rule_decision = intent::rule_evidence(rules_, hits, scratch);
     row.rule_scores = scratch.scores;
     row.label = static_cast<std::uint32_t>(rules_.find_intent(item.label));
