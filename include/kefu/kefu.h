@@ -245,16 +245,127 @@ KEFU_API const char *kefu_model_intent_name(const kefu_model *model, size_t inde
 KEFU_API const char *kefu_model_out_of_scope_label(const kefu_model *model);
 
 /* ------------------------------------------------------------------------ */
+/* Time stamps                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* Parses an ISO-8601 time with its offset ("2026-11-22T10:00:00+08:00",
+ * "...Z"; a space may replace the T) into ms since the epoch and the offset
+ * in minutes. KEFU_EINVAL when it is not one. Thread-safe. */
+KEFU_API int kefu_time_parse(int64_t *ms, int32_t *utc_offset_minutes, const char *text, size_t len);
+
+/* Formats ms since the epoch in the given offset, to the second:
+ * "2026-11-22T10:00:00+08:00". The caller frees *out. Thread-safe. */
+KEFU_API int kefu_time_format(kefu_string **out, int64_t ms, int32_t utc_offset_minutes);
+
+/* ------------------------------------------------------------------------ */
+/* Entities                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Entity types. The numbers are stable; new types are appended. */
+#define KEFU_ENTITY_MONEY 0           /* value (CNY), or min/max for a range; approx */
+#define KEFU_ENTITY_DISCOUNT 1        /* kind; value (factor or CNY off); threshold; nth */
+#define KEFU_ENTITY_DURATION 2        /* seconds (value holds the count of units) */
+#define KEFU_ENTITY_TIME 3            /* time_ms, utc_offset_minutes, grain, relation */
+#define KEFU_ENTITY_ORDER_NUMBER 4    /* canonical: the digits */
+#define KEFU_ENTITY_TRACKING_NUMBER 5 /* canonical; courier when the prefix names one */
+#define KEFU_ENTITY_ITEM_NUMBER 6     /* canonical */
+#define KEFU_ENTITY_PHONE 7           /* canonical: 11 digits, no +86 */
+#define KEFU_ENTITY_QUANTITY 8        /* value; unit: the classifier ("件") */
+#define KEFU_ENTITY_SIZE 9            /* canonical: "XL", "38码", "170/88A", "均码" */
+#define KEFU_ENTITY_COLOUR 10         /* canonical: "藏青色" */
+#define KEFU_ENTITY_COURIER 11        /* canonical: courier code ("sf", "zto", ...) */
+#define KEFU_ENTITY_ATTRIBUTE 12      /* canonical: the word; unit: "material" or "property" */
+
+/* Discount kinds (kefu_entity.kind). */
+#define KEFU_DISCOUNT_FACTOR 1      /* 八折: value 0.8 */
+#define KEFU_DISCOUNT_AMOUNT_OFF 2  /* 便宜20: value 20 */
+#define KEFU_DISCOUNT_THRESHOLD 3   /* 满199减30: threshold 199, value 30 */
+#define KEFU_DISCOUNT_ROUND_OFF 4   /* 抹零 */
+#define KEFU_DISCOUNT_NTH_ITEM 5    /* 第二件半价: nth 2, value 0.5 */
+
+/* Time grains and relations (kefu_entity.grain, .relation). */
+#define KEFU_GRAIN_MINUTE 1
+#define KEFU_GRAIN_HOUR 2
+#define KEFU_GRAIN_DAY 3
+#define KEFU_GRAIN_WEEK 4
+#define KEFU_GRAIN_MONTH 5
+#define KEFU_RELATION_AT 0
+#define KEFU_RELATION_BEFORE 1      /* 明天18点前 */
+#define KEFU_RELATION_AFTER 2       /* 晚上8点以后 */
+
+/* One entity. Strings are borrowed from the object it was read from and
+ * are never NULL ("" when unused). This struct never changes size; the
+ * reserved fields are zero. */
+typedef struct kefu_entity {
+    int32_t type;            /* KEFU_ENTITY_* */
+    const char *type_name;   /* "money", "discount", ... as in the JSON */
+    size_t start;            /* byte range in the caller's original text */
+    size_t end;
+    double value;            /* see the type; 0 when has_value is 0 */
+    double min;              /* money ranges */
+    double max;
+    int32_t has_value;
+    int32_t is_range;
+    int32_t approx;          /* "三百多块" */
+    int32_t kind;            /* KEFU_DISCOUNT_* */
+    double threshold;
+    uint32_t nth;
+    int64_t seconds;         /* durations */
+    int64_t time_ms;         /* times, ms since the epoch; valid when resolved */
+    int32_t utc_offset_minutes;
+    int32_t grain;           /* KEFU_GRAIN_* */
+    int32_t relation;        /* KEFU_RELATION_* */
+    int32_t resolved;        /* 0 when no clock was given */
+    const char *canonical;
+    const char *unit;        /* "CNY", a classifier, "s", or an attribute kind */
+    const char *courier;     /* tracking numbers */
+    int64_t reserved[4];
+} kefu_entity;
+
+#define KEFU_ENTITY_OPTIONS_VERSION 1
+
+typedef struct kefu_entity_options {
+    uint32_t version;            /* KEFU_ENTITY_OPTIONS_VERSION */
+    int32_t invalid_utf8;        /* as in kefu_normalize_options */
+    size_t max_length;           /* as in kefu_normalize_options; 0 = default */
+    int32_t has_clock;           /* non-zero: relative times ("明天") resolve against now_ms */
+    int32_t utc_offset_minutes;  /* e.g. 480 for China */
+    int64_t now_ms;              /* ms since the epoch */
+} kefu_entity_options;
+
+KEFU_API int kefu_entity_options_init(kefu_entity_options *opts, uint32_t version);
+
+typedef struct kefu_entities kefu_entities;
+
+/* Extracts the entities of one message. `opts` may be NULL (no clock:
+ * times are found but not resolved). Needs no model. Thread-safe. */
+KEFU_API int kefu_extract_entities(kefu_entities **out, const char *text, size_t len, const kefu_entity_options *opts);
+KEFU_API size_t kefu_entities_count(const kefu_entities *e);
+KEFU_API int kefu_entities_get(kefu_entity *out, const kefu_entities *e, size_t index);
+KEFU_API void kefu_entities_free(kefu_entities *e);
+
+/* JSON twin: {"text": ..., "entities": [{"type", "text", "start", "end",
+ * "value", "unit", ...}]} as in the CLI contract. */
+KEFU_API int kefu_extract_entities_json(kefu_string **out, const char *text, size_t len,
+                                        const kefu_entity_options *opts);
+
+/* ------------------------------------------------------------------------ */
 /* Intent classification                                                    */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_CLASSIFY_OPTIONS_VERSION 1
+/* Version 2 appended the message clock; version 1 structs are still read. */
+#define KEFU_CLASSIFY_OPTIONS_VERSION 2
 
 typedef struct kefu_classify_options {
     uint32_t version;      /* KEFU_CLASSIFY_OPTIONS_VERSION */
     int32_t invalid_utf8;  /* as in kefu_normalize_options */
     size_t max_length;     /* as in kefu_normalize_options; 0 = default */
     int32_t explain;       /* non-zero: the JSON twin lists the rules that fired */
+    /* since version 2 */
+    int32_t has_clock;           /* non-zero: now_ms and utc_offset_minutes are set */
+    int32_t utc_offset_minutes;  /* the shop's offset, e.g. 480 for China */
+    int64_t now_ms;              /* when the message was sent, ms since the epoch */
+    int32_t skip_entities;       /* non-zero: intents only, no entity extraction */
 } kefu_classify_options;
 
 KEFU_API int kefu_classify_options_init(kefu_classify_options *opts, uint32_t version);
@@ -294,12 +405,17 @@ KEFU_API int kefu_classification_ranking(const char **intent, float *confidence,
 KEFU_API size_t kefu_classification_hit_count(const kefu_classification *c);
 KEFU_API int kefu_classification_hit(kefu_rule_hit *out, const kefu_classification *c, size_t index);
 
+/* The entities found in the message (see "Entities" below), in order of
+ * position. Strings in *out are borrowed from the classification. */
+KEFU_API size_t kefu_classification_entity_count(const kefu_classification *c);
+KEFU_API int kefu_classification_entity(kefu_entity *out, const kefu_classification *c, size_t index);
+
 /* Releases a classification. NULL is a no-op. */
 KEFU_API void kefu_classification_free(kefu_classification *c);
 
 /* JSON twin of kefu_classify, one object as in the CLI contract:
  * {"text", "intent", "confidence", "out_of_scope", "ranking": [...],
- *  "explain": [...] (with opts->explain)}. */
+ *  "entities": [...], "explain": [...] (with opts->explain)}. */
 KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, const char *text, size_t len,
                                 const kefu_classify_options *opts);
 

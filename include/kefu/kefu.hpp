@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "kefu/entities.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 #include "kefu/model.hpp"

@@ -4,12 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "kefu/detail/c_handle.hpp"
+#include "kefu/entities.hpp"
 #include "kefu/text.hpp"
 
 namespace kefu {
@@ -41,6 +43,7 @@ struct classification {
     bool out_of_scope = true;
     std::vector<ranked_intent> ranking;
     std::vector<rule_hit> hits;
+    std::vector<entity> entities;
 };
 
 struct train_options {
@@ -60,6 +63,8 @@ struct classify_options {
     kefu::invalid_utf8 invalid_utf8 = kefu::invalid_utf8::replace;
     std::size_t max_length = 0;  // 0 = library default
     bool explain = false;        // JSON: list the rules that fired
+    bool entities = true;        // extract entities too
+    std::optional<message_clock> clock;  // resolves relative times
 };
 
 // An immutable compiled model, cheap to copy (shared), usable from any
@@ -143,6 +148,11 @@ public:
             detail::check(kefu_classification_hit(&h, raw, i));
             out.hits.push_back({h.rule, h.intent, h.weight, h.negated != 0, h.start, h.end});
         }
+        for (std::size_t i = 0, n = kefu_classification_entity_count(raw); i < n; ++i) {
+            kefu_entity e;
+            detail::check(kefu_classification_entity(&e, raw, i));
+            out.entities.push_back(detail::to_entity(e));
+        }
         return out;
     }
 
@@ -187,6 +197,12 @@ private:
         c.invalid_utf8 = static_cast<int32_t>(options.invalid_utf8);
         c.max_length = options.max_length;
         c.explain = options.explain ? 1 : 0;
+        c.skip_entities = options.entities ? 0 : 1;
+        if (options.clock) {
+            c.has_clock = 1;
+            c.now_ms = options.clock->now_ms;
+            c.utc_offset_minutes = options.clock->utc_offset_minutes;
+        }
         return c;
     }
 

@@ -25,7 +25,7 @@ const wide::symbols<int>& classifiers() {
         for (const wchar_t* word : {L"件", L"袋", L"份", L"箱", L"支", L"斤", L"公斤", L"千克", L"个", L"双", L"盒",
                                     L"瓶", L"套", L"条", L"包", L"台", L"只", L"张", L"组", L"桶", L"提", L"卷", L"本",
                                     L"把", L"对", L"副", L"根", L"片", L"罐", L"顶", L"杯", L"碗", L"听", L"粒", L"颗",
-                                    L"枚", L"束", L"盆", L"株", L"条装", L"盒装", L"箱装", L"袋装", L"瓶装"})
+                                    L"枚", L"束", L"盆", L"株"})
             t.add(word, 0);
         return t;
     }();
@@ -87,12 +87,14 @@ struct money_parts {
     bool approx = false;
 };
 
-double magnitude_of(wchar_t c) {
-    switch (c) {
-        case L'k': case L'千': return 1e3;
-        case L'w': case L'万': return 1e4;
-        default: return 1;
-    }
+// "1k", "1.5w", "3万", "3千": the number's scale.
+const wide::symbols<double>& magnitudes() {
+    static const wide::symbols<double> table = [] {
+        wide::symbols<double> t;
+        t.add(L"k", 1e3)(L"w", 1e4)(L"万", 1e4)(L"千", 1e3);
+        return t;
+    }();
+    return table;
 }
 
 void add_money(candidates& out, const scan_input& in, std::size_t begin, scan_iterator end, const money_parts& m) {
@@ -114,7 +116,7 @@ void extract_money_at(const scan_input& in, std::size_t i, candidates& out) {
     money_parts m;
     const auto set_amount = [&](auto& ctx) { m.amount = _attr(ctx); };
     const auto set_upper = [&](auto& ctx) { m.upper = _attr(ctx); m.range = true; };
-    const auto set_scale = [&](auto& ctx) { m.scale = magnitude_of(_attr(ctx)); };
+    const auto set_scale = [&](auto& ctx) { m.scale = _attr(ctx); };
     const auto set_unit = [&](auto&) { m.unit = true; };
     const auto set_approx = [&](auto&) { m.approx = true; };
     const auto set_dime = [&](auto& ctx) { m.cents = _attr(ctx) / 10.0; };
@@ -122,7 +124,7 @@ void extract_money_at(const scan_input& in, std::size_t i, candidates& out) {
     // A digit after 块 that counts items ("三块一个") is not dimes.
     const auto item_count_ahead = !wide::lit(L"包邮") >> classifiers();
     const auto single_digit = digits() >> !item_count_ahead;
-    const auto magnitude = wide::char_(L"kw万千") >> !wide::char_(L'a', L'z');
+    const auto magnitude = magnitudes() >> !wide::char_(L'a', L'z');
     // "九块九", "八块五毛", "三块八毛五"; the digit must not start "一个".
     const auto dimes = single_digit[set_dime] >> (-(wide::lit(L'毛') | wide::lit(L'角')) >> -single_digit[set_cents])
                        >> -wide::lit(L"分");
@@ -156,8 +158,11 @@ void extract_money_at(const scan_input& in, std::size_t i, candidates& out) {
     m = {};
     first = in.at(i);
     const auto bare = body >> -range_tail;
-    if (x3::parse(first, in.end(), bare) && !followed_by_classifier(in, static_cast<std::size_t>(first - in.chars.data()))
-        && (has_price_cue(in, i) || in.followed_by(static_cast<std::size_t>(first - in.chars.data()), {L"包邮"})))
+    if (!x3::parse(first, in.end(), bare)) return;
+    const std::size_t end = static_cast<std::size_t>(first - in.chars.data());
+    // A lone Chinese digit is rarely a price ("半价一起用" is "together").
+    const bool lone_digit = m.amount.script == numeral_script::chinese && m.amount.length == 1 && !m.range;
+    if (!lone_digit && !followed_by_classifier(in, end) && (has_price_cue(in, i) || in.followed_by(end, {L"包邮"})))
         add_money(out, in, i, first, m);
 }
 
@@ -174,9 +179,12 @@ std::optional<double> factor_value(const number& n) {
 
 }  // namespace
 
-void extract_money(const scan_input& in, std::size_t i, candidates& out) { extract_money_at(in, i, out); }
+void extract_money(const scan_input& in, std::size_t i, candidates& out) {
+    if (in[i] == L'¥' || number_may_start(in, i)) extract_money_at(in, i, out);
+}
 
 void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
+    if (!starts_with_any(in[i], L"打便优立减少降让满每抹第半对") && !number_may_start(in, i)) return;
     number n, second;
     std::uint32_t nth = 0;
     const auto set_n = [&](auto& ctx) { n = _attr(ctx); };
@@ -282,6 +290,7 @@ void extract_quantity(const scan_input& in, std::size_t i, candidates& out) {
 }
 
 void extract_duration(const scan_input& in, std::size_t i, candidates& out) {
+    if (in[i] != L'半' && !number_may_start(in, i)) return;
     number n;
     std::int64_t unit_seconds = 0;
     bool half = false, approx = false, counter = false;

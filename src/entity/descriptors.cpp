@@ -106,11 +106,14 @@ const wide::symbols<std::string>& base_colours() {
 }
 
 bool extract_colour(const scan_input& in, std::size_t i, candidates& out) {
+    std::string name;
+    scan_iterator probe = in.at(i);
+    if (!lookup(compound_colours(), probe, in.end(), name) && !lookup(base_colours(), probe, in.end(), name))
+        return false;
     // 明白的, 显白的, 空白的, 24k金的: the colour character belongs to another word.
     if (in.preceded_by(i, {L"明", L"显", L"空", L"坦", L"表", L"告", L"洁", L"网", L"漂", L"k", L"黑", L"白"}, 0))
         return false;
     if (is_ascii_digit(in.before(i)) || is_chinese_numeral(in.before(i))) return false;  // "1.5米的床单"
-    std::string name;
     const auto set_name = [&](auto& ctx) { name = x3::_attr(ctx); };
     const auto suffix = wide::lit(L'色') | wide::lit(L'的') | wide::lit(L"颜色");
     const auto colour = (compound_colours()[set_name] >> -suffix) | (base_colours()[set_name] >> suffix);
@@ -134,9 +137,8 @@ const wide::symbols<std::string>& couriers() {
 
 bool extract_courier(const scan_input& in, std::size_t i, candidates& out) {
     std::string code;
-    const auto set_code = [&](auto& ctx) { code = x3::_attr(ctx); };
     scan_iterator first = in.at(i);
-    if (x3::parse(first, in.end(), couriers()[set_code])) {
+    if (lookup(couriers(), first, in.end(), code)) {
         const std::size_t end = index_of(in, first);
         if (code == "ems" && (is_latin_letter(in.before(i)) || is_latin_letter(in[end]))) return false;
         add_candidate(out, entity_type::courier, i, end).canonical = std::move(code);
@@ -173,9 +175,8 @@ const wide::symbols<std::string>& attributes() {
 
 bool extract_attribute(const scan_input& in, std::size_t i, candidates& out) {
     std::string tagged;
-    const auto set = [&](auto& ctx) { tagged = x3::_attr(ctx); };
     scan_iterator first = in.at(i);
-    if (!x3::parse(first, in.end(), attributes()[set])) return false;
+    if (!lookup(attributes(), first, in.end(), tagged)) return false;
     const std::size_t colon = tagged.find(':');
     entity& e = add_candidate(out, entity_type::attribute, i, index_of(in, first));
     e.unit = tagged.substr(0, colon);
@@ -186,11 +187,11 @@ bool extract_attribute(const scan_input& in, std::size_t i, candidates& out) {
 }  // namespace
 
 void extract_size(const scan_input& in, std::size_t i, candidates& out) {
+    if (!is_alnum(in[i]) && !starts_with_any(in[i], L"均大小中加特童常")) return;
     if (extract_letter_size(in, i, out) || extract_number_size(in, i, out)) return;
     std::string word;
-    const auto set = [&](auto& ctx) { word = x3::_attr(ctx); };
     scan_iterator first = in.at(i);
-    if (x3::parse(first, in.end(), size_words()[set]))
+    if (lookup(size_words(), first, in.end(), word))
         add_candidate(out, entity_type::size, i, index_of(in, first)).canonical = std::move(word);
 }
 

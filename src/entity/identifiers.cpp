@@ -48,7 +48,7 @@ std::string upper_ascii(std::wstring_view chars) {
 // with an optional +86. Landlines, 400 numbers and 12315 are not phones.
 bool extract_phone(const scan_input& in, std::size_t i, candidates& out) {
     const auto digit = wide::char_(L'0', L'9');
-    const auto sep = wide::char_(L" -");
+    const auto sep = wide::char_(L' ') | wide::char_(L'-');
     const auto prefix = (wide::lit(L"+86") >> -sep) | (wide::lit(L"86") >> sep);
     const auto mobile = wide::lit(L'1') >> wide::char_(L'3', L'9') >> digit >> -sep >> x3::repeat(4)[digit] >> -sep
                         >> x3::repeat(4)[digit] >> !digit;

@@ -64,6 +64,13 @@ struct number_parser : x3::parser<number_parser> {
     }
 };
 
+// Looks `table` up at `first` without copying it into a parser expression
+// (a copy costs two atomic reference-count updates per position scanned).
+template <typename Table, typename Attribute>
+bool lookup(const Table& table, scan_iterator& first, scan_iterator last, Attribute& attr) {
+    return table.parse(first, last, x3::unused, x3::unused, attr);
+}
+
 inline constexpr number_parser amount{};
 inline constexpr number_parser arabic_amount{{}, false, false, 12};
 inline constexpr number_parser factor_digits{{}, true, true, 2};

@@ -43,6 +43,9 @@ inline bool is_ascii_digit(wchar_t c) noexcept { return c >= L'0' && c <= L'9'; 
 inline bool is_latin_letter(wchar_t c) noexcept { return (c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z'); }
 inline bool is_alnum(wchar_t c) noexcept { return is_ascii_digit(c) || is_latin_letter(c); }
 bool is_chinese_numeral(wchar_t c) noexcept;
+inline bool starts_with_any(wchar_t c, std::wstring_view first_characters) noexcept {
+    return first_characters.find(c) != std::wstring_view::npos;
+}
 
 // A digit or Chinese number may start at i only at the start of its run, so
 // "2023" never yields "023" and "百八十" never yields "八十".

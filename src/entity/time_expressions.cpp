@@ -7,6 +7,7 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <array>
 #include <chrono>
 #include <memory>
 
@@ -161,9 +162,8 @@ chr::sys_days explicit_date(chr::sys_days today, unsigned month, unsigned day) {
     return this_year;
 }
 
-// The first day of the next Chinese year on or after `today`, from ICU's
-// Chinese calendar (the date moves between 21 January and 20 February).
-std::optional<chr::sys_days> next_spring_festival(chr::sys_days today) {
+// ICU's Chinese calendar: the first day of the next Chinese year on or after `today`.
+std::optional<chr::sys_days> icu_spring_festival(chr::sys_days today) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Calendar> lunar(
         icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("zh@calendar=chinese"), status));
@@ -183,6 +183,32 @@ std::optional<chr::sys_days> next_spring_festival(chr::sys_days today) {
         if (day >= today) return day;
     }
     return std::nullopt;
+}
+
+// Spring Festival dates as published for 2020-2040. ICU's astronomical
+// approximation puts two of them a day off (2027 and 2030, when the new moon
+// falls minutes before midnight in Beijing), so the published dates win.
+constexpr std::array<std::pair<int, unsigned>, 21> published_spring_festivals = {{
+    {2020, 125}, {2021, 212}, {2022, 201}, {2023, 122}, {2024, 210}, {2025, 129}, {2026, 217},
+    {2027, 206}, {2028, 126}, {2029, 213}, {2030, 203}, {2031, 123}, {2032, 211}, {2033, 131},
+    {2034, 219}, {2035, 208}, {2036, 128}, {2037, 215}, {2038, 204}, {2039, 124}, {2040, 212},
+}};
+
+std::optional<chr::sys_days> published_spring_festival(int year) {
+    for (const auto& [y, month_day] : published_spring_festivals)
+        if (y == year)
+            return chr::sys_days{chr::year{y} / chr::month{month_day / 100} / chr::day{month_day % 100}};
+    return std::nullopt;
+}
+
+// The first day of the next Chinese year on or after `today`: published
+// dates when known, otherwise ICU's Chinese calendar (the date moves between
+// 21 January and 20 February).
+std::optional<chr::sys_days> next_spring_festival(chr::sys_days today) {
+    const int year = static_cast<int>(chr::year_month_day{today}.year());
+    for (int y = year; y <= year + 1; ++y)
+        if (const auto day = published_spring_festival(y); day && *day >= today) return day;
+    return icu_spring_festival(today);
 }
 
 int hour_in_day(const time_parts& p) {
@@ -236,6 +262,9 @@ bool resolve(const time_parts& p, const message_clock& clock, entity& e) {
 }  // namespace
 
 void extract_time(const scan_input& in, std::size_t i, candidates& out) {
+    // The characters a time expression can start with; checked first because
+    // most positions of a message start none.
+    if (!starts_with_any(in[i], L"今明后大昨前这本下上周星礼月双元年早中晚傍夜凌") && !number_may_start(in, i)) return;
     if (is_ascii_digit(in.before(i)) || in.before(i) == L'第') return;
     time_parts parts;
     scan_iterator first = in.at(i);

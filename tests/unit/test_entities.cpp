@@ -19,8 +19,8 @@ namespace {
 using namespace kefu::detail;
 using nlohmann::json;
 
-std::vector<json> golden_cases() {
-    std::ifstream in(std::string(KEFU_TEST_DATA_DIR) + "/golden/entities.jsonl");
+std::vector<json> golden_cases(const std::string& name) {
+    std::ifstream in(std::string(KEFU_TEST_DATA_DIR) + "/golden/" + name);
     std::vector<json> cases;
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) cases.push_back(json::parse(line));
@@ -60,15 +60,18 @@ struct tally {
     int expected = 0, found = 0, correct = 0;
 };
 
-TEST(EntityGolden, EveryCaseMatchesExactly) {
-    const auto cases = golden_cases();
-    ASSERT_GE(cases.size(), 300u);
+// Scores every case of a golden file; returns the number of failing cases
+// and prints per-type counts. Each failing case is printed.
+int score_golden(const std::string& name, bool report_failures) {
+    const auto cases = golden_cases(name);
+    EXPECT_GE(cases.size(), 100u);
     std::map<std::string, tally> per_type;
     int failures = 0;
     for (const json& c : cases) {
         const std::string text = c["text"];
         const auto now = parse_iso_time(c["now"].get<std::string>());
-        ASSERT_TRUE(now) << c["now"];
+        EXPECT_TRUE(now) << c["now"];
+        if (!now) continue;
         const json got = extract_json(text, entity::message_clock{now->epoch_seconds, now->utc_offset_minutes});
         std::vector<bool> used(got.size(), false);
         std::ostringstream problems;
@@ -76,7 +79,7 @@ TEST(EntityGolden, EveryCaseMatchesExactly) {
             const std::string type = want["type"];
             ++per_type[type].expected;
             const std::size_t start = nth_offset(text, want["text"], want.value("occurrence", 1));
-            ASSERT_NE(start, std::string::npos) << text;
+            EXPECT_NE(start, std::string::npos) << text;
             const std::size_t end = start + want["text"].get<std::string>().size();
             bool matched = false;
             for (std::size_t k = 0; k < got.size() && !matched; ++k) {
@@ -93,13 +96,25 @@ TEST(EntityGolden, EveryCaseMatchesExactly) {
         }
         if (!problems.str().empty()) {
             ++failures;
-            ADD_FAILURE() << text << "\n" << problems.str();
+            if (report_failures) ADD_FAILURE() << text << "\n" << problems.str();
+            else std::cout << text << "\n" << problems.str();
         }
     }
     for (const auto& [type, t] : per_type)
-        std::cout << type << ": expected " << t.expected << ", found " << t.found << ", correct " << t.correct << "\n";
-    std::cout << "cases " << cases.size() << ", failing " << failures << "\n";
+        std::cout << name << " " << type << ": expected " << t.expected << ", found " << t.found << ", correct "
+                  << t.correct << "\n";
+    std::cout << name << ": " << cases.size() << " cases, " << cases.size() - static_cast<std::size_t>(failures)
+              << " exactly right\n";
+    return failures;
 }
+
+// The cases the grammars were developed against: every one must pass.
+TEST(EntityGolden, EveryCaseMatchesExactly) { EXPECT_EQ(score_golden("entities.jsonl", true), 0); }
+
+// Cases written after the grammars, without sight of them or of the cases
+// above. At first run 147 of 150 matched (docs/ENTITIES.md); the three
+// misses were fixed, so from now on every case must pass.
+TEST(EntityGolden, LaterCasesMatchToo) { EXPECT_EQ(score_golden("entities_holdout.jsonl", true), 0); }
 
 TEST(EntityNumerals, ColloquialChineseNumbers) {
     const std::pair<const wchar_t*, double> cases[] = {

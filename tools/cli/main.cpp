@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     command_body body;
     add_normalize_command(app, global, body);
     add_classify_command(app, global, body);
+    add_entities_command(app, global, body);
     add_compile_command(app, global, body);
     add_train_command(app, global, body);
     add_eval_command(app, global, body);

@@ -17,44 +17,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native as _n
+from ._common import KefuError, _char_offset, _check, _take_string
+from .entities import Entity, NowLike, _clock, _entity_from, extract_entities, format_time, parse_time
 
-__all__ = ["KefuError", "Model", "Classification", "RankedIntent", "RuleHit", "Normalized", "CharInfo",
-           "normalize", "version"]
-
-
-class KefuError(Exception):
-    """An error reported by the library: its status code and name, the
-    message, and for rule-file errors the file, line and column."""
-
-    def __init__(self, code: int, message: str, file: str = "", line: int = 0, column: int = 0):
-        super().__init__(message)
-        self.code = code
-        self.name = _n.lib.kefu_status_name(code).decode()
-        self.message = message
-        self.file = file
-        self.line = line
-        self.column = column
-
-
-def _check(status: int) -> None:
-    if status == 0:
-        return
-    e = _n.lib.kefu_last_error().contents
-    same = e.code == status
-    raise KefuError(status, (e.message or b"").decode("utf-8", "replace") if same else _n.lib.kefu_status_name(status).decode(),
-                    (e.file or b"").decode() if same else "", e.line if same else 0, e.column if same else 0)
-
-
-def _take_string(handle: ctypes.c_void_p) -> str:
-    try:
-        size = _n.lib.kefu_string_size(handle)
-        return ctypes.string_at(_n.lib.kefu_string_data(handle), size).decode("utf-8")
-    finally:
-        _n.lib.kefu_string_free(handle)
-
-
-def _char_offset(data: bytes, byte_offset: int) -> int:
-    return len(data[:byte_offset].decode("utf-8", "replace"))
+__all__ = ["KefuError", "Model", "Classification", "RankedIntent", "RuleHit", "Normalized", "CharInfo", "Entity",
+           "normalize", "version", "extract_entities", "parse_time", "format_time"]
 
 
 def version() -> str:
@@ -123,6 +90,7 @@ class Classification:
     out_of_scope: bool
     ranking: Tuple[RankedIntent, ...]
     hits: Tuple[RuleHit, ...] = field(default=())
+    entities: Tuple[Entity, ...] = field(default=())
 
 
 class Model:
@@ -195,17 +163,21 @@ class Model:
         _check(_n.lib.kefu_model_info_json(ctypes.byref(handle), self._handle))
         return json.loads(_take_string(handle))
 
-    def _options(self, explain: bool) -> _n.ClassifyOptions:
+    def _options(self, explain: bool, now: NowLike) -> _n.ClassifyOptions:
         opts = _n.ClassifyOptions()
         _check(_n.lib.kefu_classify_options_init(ctypes.byref(opts), _n.CLASSIFY_OPTIONS_VERSION))
         opts.explain = 1 if explain else 0
+        clock = _clock(now)
+        if clock:
+            opts.has_clock, (opts.now_ms, opts.utc_offset_minutes) = 1, clock
         return opts
 
-    def classify(self, text: str) -> Classification:
-        """The intent of one customer message, with the ranked list and the
-        rules that fired."""
+    def classify(self, text: str, *, now: NowLike = None) -> Classification:
+        """The intent of one customer message, with the ranked list, the rules
+        that fired and the entities. `now` (an aware datetime or an ISO-8601
+        string) resolves relative times such as 明天."""
         data = text.encode("utf-8", "surrogateescape")
-        opts = self._options(False)
+        opts = self._options(False, now)
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_classify(ctypes.byref(handle), self._handle, data, len(data), ctypes.byref(opts)))
         try:
@@ -213,10 +185,10 @@ class Model:
         finally:
             _n.lib.kefu_classification_free(handle)
 
-    def classify_json(self, text: str, *, explain: bool = False) -> dict:
+    def classify_json(self, text: str, *, explain: bool = False, now: NowLike = None) -> dict:
         """The JSON twin of classify(), as the CLI prints it."""
         data = text.encode("utf-8", "surrogateescape")
-        opts = self._options(explain)
+        opts = self._options(explain, now)
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_classify_json(ctypes.byref(handle), self._handle, data, len(data), ctypes.byref(opts)))
         return json.loads(_take_string(handle))
@@ -235,6 +207,12 @@ class Model:
             _check(lib.kefu_classification_hit(ctypes.byref(hit), handle, i))
             hits.append(RuleHit(hit.rule.decode(), hit.intent.decode(), hit.weight, bool(hit.negated), hit.start,
                                 hit.end, (_char_offset(data, hit.start), _char_offset(data, hit.end))))
+        entities = []
+        entity = _n.EntityStruct()
+        for i in range(lib.kefu_classification_entity_count(handle)):
+            _check(lib.kefu_classification_entity(ctypes.byref(entity), handle, i))
+            entities.append(_entity_from(entity, data))
         return Classification(lib.kefu_classification_intent(handle).decode(),
                               lib.kefu_classification_confidence(handle),
-                              bool(lib.kefu_classification_out_of_scope(handle)), tuple(ranking), tuple(hits))
+                              bool(lib.kefu_classification_out_of_scope(handle)), tuple(ranking), tuple(hits),
+                              tuple(entities))

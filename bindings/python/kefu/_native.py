@@ -63,7 +63,24 @@ class Source(ctypes.Structure):
 
 class ClassifyOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("invalid_utf8", ctypes.c_int32), ("max_length", ctypes.c_size_t),
-                ("explain", ctypes.c_int32)]
+                ("explain", ctypes.c_int32), ("has_clock", ctypes.c_int32), ("utc_offset_minutes", ctypes.c_int32),
+                ("now_ms", ctypes.c_int64), ("skip_entities", ctypes.c_int32)]
+
+
+class EntityOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("invalid_utf8", ctypes.c_int32), ("max_length", ctypes.c_size_t),
+                ("has_clock", ctypes.c_int32), ("utc_offset_minutes", ctypes.c_int32), ("now_ms", ctypes.c_int64)]
+
+
+class EntityStruct(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int32), ("type_name", ctypes.c_char_p), ("start", ctypes.c_size_t),
+                ("end", ctypes.c_size_t), ("value", ctypes.c_double), ("min", ctypes.c_double),
+                ("max", ctypes.c_double), ("has_value", ctypes.c_int32), ("is_range", ctypes.c_int32),
+                ("approx", ctypes.c_int32), ("kind", ctypes.c_int32), ("threshold", ctypes.c_double),
+                ("nth", ctypes.c_uint32), ("seconds", ctypes.c_int64), ("time_ms", ctypes.c_int64),
+                ("utc_offset_minutes", ctypes.c_int32), ("grain", ctypes.c_int32), ("relation", ctypes.c_int32),
+                ("resolved", ctypes.c_int32), ("canonical", ctypes.c_char_p), ("unit", ctypes.c_char_p),
+                ("courier", ctypes.c_char_p), ("reserved", ctypes.c_int64 * 4)]
 
 
 class RuleHit(ctypes.Structure):
@@ -83,7 +100,8 @@ class Example(ctypes.Structure):
 
 
 NORMALIZE_OPTIONS_VERSION = 1
-CLASSIFY_OPTIONS_VERSION = 1
+CLASSIFY_OPTIONS_VERSION = 2
+ENTITY_OPTIONS_VERSION = 1
 TRAIN_OPTIONS_VERSION = 1
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
@@ -134,3 +152,15 @@ _declare("kefu_classify_json", ctypes.c_int, PP, P, ctypes.c_char_p, ctypes.c_si
 _declare("kefu_train_options_init", ctypes.c_int, ctypes.POINTER(TrainOptions), ctypes.c_uint32)
 _declare("kefu_model_train", ctypes.c_int, PP, P, ctypes.POINTER(Example), ctypes.c_size_t,
          ctypes.POINTER(TrainOptions))
+_declare("kefu_classification_entity_count", ctypes.c_size_t, P)
+_declare("kefu_classification_entity", ctypes.c_int, ctypes.POINTER(EntityStruct), P, ctypes.c_size_t)
+_declare("kefu_entity_options_init", ctypes.c_int, ctypes.POINTER(EntityOptions), ctypes.c_uint32)
+_declare("kefu_extract_entities", ctypes.c_int, PP, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(EntityOptions))
+_declare("kefu_entities_count", ctypes.c_size_t, P)
+_declare("kefu_entities_get", ctypes.c_int, ctypes.POINTER(EntityStruct), P, ctypes.c_size_t)
+_declare("kefu_entities_free", None, P)
+_declare("kefu_extract_entities_json", ctypes.c_int, PP, ctypes.c_char_p, ctypes.c_size_t,
+         ctypes.POINTER(EntityOptions))
+_declare("kefu_time_parse", ctypes.c_int, ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_int32),
+         ctypes.c_char_p, ctypes.c_size_t)
+_declare("kefu_time_format", ctypes.c_int, PP, ctypes.c_int64, ctypes.c_int32)

@@ -107,3 +107,37 @@ def test_eight_threads_share_one_model():
     assert all(r == expected for r in results)
     print(f"\n8 threads: {8 * len(messages)} messages in {eight:.3f}s; 1 thread: {len(messages)} in {one:.3f}s; "
           f"speed-up {8 * one / eight:.2f}x")
+
+
+def test_entities_are_typed_with_spans_and_resolved_times():
+    found = kefu.extract_entities("亲 便宜二十块，明天能发顺丰吗", now="2026-11-18T14:30:00+08:00")
+    assert [e.type for e in found] == ["discount", "time", "courier"]
+    discount, when, courier = found
+    assert (discount.kind, discount.value, discount.text, discount.span) == ("amount_off", 20.0, "便宜二十块", (2, 7))
+    assert when.time.isoformat() == "2026-11-19T00:00:00+08:00" and when.grain == "day"
+    assert courier.canonical == "sf"
+
+
+def test_entities_without_clock_and_with_aware_datetime():
+    assert kefu.extract_entities("明天能到吗")[0].time is None
+    import datetime
+    zone = datetime.timezone(datetime.timedelta(hours=8))
+    found = kefu.extract_entities("下周一之前能到吗", now=datetime.datetime(2026, 11, 22, 10, 0, tzinfo=zone))
+    assert found[0].time.date().isoformat() == "2026-11-23" and found[0].relation == "before"
+    with pytest.raises(ValueError):
+        kefu.extract_entities("明天", now=datetime.datetime(2026, 11, 22))
+
+
+def test_classification_carries_entities():
+    result = kefu.Model.default().classify("订单号3928475610293847561，电话13812345678")
+    assert [(e.type, e.canonical) for e in result.entities] == [
+        ("order_number", "3928475610293847561"), ("phone", "13812345678")]
+    assert kefu.Model.default().classify_json("59元包邮吗")["entities"][0]["value"] == 59
+
+
+def test_time_parse_errors_raise():
+    assert kefu.parse_time("2026-11-22T10:00:00+08:00") == (1795312800000, 480)
+    assert kefu.format_time(1795312800000, 480) == "2026-11-22T10:00:00+08:00"
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.parse_time("yesterday")
+    assert e.value.name == "KEFU_EINVAL"

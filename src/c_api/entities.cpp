@@ -1,0 +1,133 @@
+// Entity extraction.
+#include "c_api/entity_view.hpp"
+
+#include <cstring>
+
+#include "entity/entity_json.hpp"
+
+struct kefu_entities {
+    std::vector<kefu::detail::entity::entity> value;
+};
+
+using namespace kefu::detail::c_api;
+using kefu::detail::guarded;
+namespace entity = kefu::detail::entity;
+
+namespace kefu::detail::c_api {
+
+std::optional<entity::message_clock> clock_of(int32_t has_clock, int64_t now_ms, int32_t utc_offset_minutes) {
+    if (has_clock == 0) return std::nullopt;
+    // Floor division: a clock before 1970 still lands on the right second.
+    const int64_t seconds = now_ms >= 0 ? now_ms / 1000 : -((-now_ms + 999) / 1000);
+    return entity::message_clock{seconds, utc_offset_minutes};
+}
+
+entity::extract_scratch& thread_entity_scratch() {
+    thread_local entity::extract_scratch scratch;
+    return scratch;
+}
+
+void fill_entity(kefu_entity& out, const entity::entity& e) {
+    std::memset(&out, 0, sizeof out);
+    out.type = static_cast<int32_t>(e.type);
+    out.type_name = entity::type_name(e.type).data();
+    out.start = e.start;
+    out.end = e.stop;
+    out.value = e.value;
+    out.min = e.min;
+    out.max = e.max;
+    out.has_value = e.has_value ? 1 : 0;
+    out.is_range = e.is_range ? 1 : 0;
+    out.approx = e.approx ? 1 : 0;
+    out.kind = static_cast<int32_t>(e.kind);
+    out.threshold = e.threshold;
+    out.nth = e.nth;
+    out.seconds = e.seconds;
+    out.time_ms = e.epoch_seconds * 1000;
+    out.utc_offset_minutes = e.utc_offset_minutes;
+    out.grain = static_cast<int32_t>(e.grain);
+    out.relation = static_cast<int32_t>(e.relation);
+    out.resolved = e.resolved ? 1 : 0;
+    out.canonical = e.canonical.c_str();
+    out.unit = e.unit.c_str();
+    out.courier = e.courier.c_str();
+}
+
+int entity_at(kefu_entity* out, const std::vector<entity::entity>& entities, size_t index) {
+    if (index >= entities.size()) return invalid_argument("entity index out of range");
+    fill_entity(*out, entities[index]);
+    return KEFU_OK;
+}
+
+}  // namespace kefu::detail::c_api
+
+namespace {
+
+int run_extract(std::vector<entity::entity>& out, const char* text, size_t len, const kefu_entity_options* opts) {
+    kefu::detail::text::normalize_options options;
+    std::optional<entity::message_clock> clock;
+    if (opts != nullptr) {
+        if (opts->version != KEFU_ENTITY_OPTIONS_VERSION)
+            return unsupported_version("kefu_entity_options", opts->version);
+        if (const int status = read_text_options(opts->invalid_utf8, opts->max_length, "kefu_entity_options", options);
+            status != KEFU_OK)
+            return status;
+        clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
+    }
+    auto& scratch = thread_entity_scratch();
+    thread_local kefu::detail::text::normalized normalized;
+    if (const int status = normalize_with(normalized, text, len, options); status != KEFU_OK) return status;
+    entity::extract(normalized, clock, scratch, out);
+    return KEFU_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+int kefu_entity_options_init(kefu_entity_options* opts, uint32_t version) {
+    if (opts == nullptr) return invalid_argument("opts is NULL");
+    if (version != KEFU_ENTITY_OPTIONS_VERSION) return unsupported_version("kefu_entity_options", version);
+    std::memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    opts->invalid_utf8 = KEFU_INVALID_UTF8_REPLACE;
+    opts->max_length = KEFU_DEFAULT_MAX_TEXT_BYTES;
+    opts->utc_offset_minutes = 8 * 60;
+    return KEFU_OK;
+}
+
+int kefu_extract_entities(kefu_entities** out, const char* text, size_t len, const kefu_entity_options* opts) {
+    return guarded([&] {
+        if (out == nullptr) return invalid_argument("out is NULL");
+        *out = nullptr;
+        auto result = std::make_unique<kefu_entities>();
+        if (const int status = run_extract(result->value, text, len, opts); status != KEFU_OK) return status;
+        *out = result.release();
+        return KEFU_OK;
+    });
+}
+
+size_t kefu_entities_count(const kefu_entities* e) { return e ? e->value.size() : 0; }
+
+int kefu_entities_get(kefu_entity* out, const kefu_entities* e, size_t index) {
+    if (out == nullptr || e == nullptr) return invalid_argument("out or entities is NULL");
+    return entity_at(out, e->value, index);
+}
+
+void kefu_entities_free(kefu_entities* e) { delete e; }
+
+int kefu_extract_entities_json(kefu_string** out, const char* text, size_t len, const kefu_entity_options* opts) {
+    return guarded([&] {
+        if (out == nullptr) return invalid_argument("out is NULL");
+        *out = nullptr;
+        std::vector<entity::entity> found;
+        if (const int status = run_extract(found, text, len, opts); status != KEFU_OK) return status;
+        const std::string_view original(text ? text : "", len);
+        nlohmann::json j;
+        j["text"] = std::string(original);
+        j["entities"] = entity::to_json(found, original);
+        return new_string(out, j.dump());
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,182 @@
+// Models: the default one, loading, saving, compiling rule files, training.
+#include "c_api/common.hpp"
+
+#include <cstring>
+#include <vector>
+
+#include "core/file_io.hpp"
+#include "learn/dataset.hpp"
+#include "model/default_model.hpp"
+#include "model/model_info.hpp"
+
+using namespace kefu::detail::c_api;
+using kefu::detail::guarded;
+using kefu::detail::set_last_error;
+
+namespace {
+
+int read_train_options(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
+    if (opts == nullptr) return KEFU_OK;
+    if (opts->version != KEFU_TRAIN_OPTIONS_VERSION)
+        return set_last_error(KEFU_EVERSION, "kefu_train_options: unsupported version " + std::to_string(opts->version));
+    if (opts->epochs == 0 || opts->epochs > 1000) return invalid_argument("kefu_train_options: epochs must be 1..1000");
+    if (!(opts->learning_rate > 0.0f && opts->learning_rate <= 10.0f))
+        return invalid_argument("kefu_train_options: learning_rate must be in (0, 10]");
+    if (!(opts->holdout >= 0.0f && opts->holdout < 0.9f))
+        return invalid_argument("kefu_train_options: holdout must be in [0, 0.9)");
+    out.learner.seed = opts->seed;
+    out.learner.epochs = opts->epochs;
+    out.learner.learning_rate = opts->learning_rate;
+    out.learner.holdout = opts->holdout;
+    if (opts->oos_label) out.out_of_scope_label = opts->oos_label;
+    if (opts->char_ngram_min > opts->char_ngram_max || opts->char_ngram_max > 8)
+        return invalid_argument("kefu_train_options: character n-grams must satisfy min <= max <= 8");
+    if (opts->word_ngrams > 2) return invalid_argument("kefu_train_options: word_ngrams must be 0, 1 or 2");
+    if (!(opts->l2 >= 0.0f && opts->l2 < 1.0f)) return invalid_argument("kefu_train_options: l2 must be in [0, 1)");
+    out.features.min_char_n = static_cast<std::uint8_t>(opts->char_ngram_min);
+    out.features.max_char_n = static_cast<std::uint8_t>(opts->char_ngram_max);
+    out.features.word_ngrams = static_cast<std::uint8_t>(opts->word_ngrams);
+    out.learner.l2 = opts->l2;
+    if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
+    return KEFU_OK;
+}
+
+int train_into(kefu_model** out, const kefu_model* base, const std::vector<kefu::detail::model::labelled_text>& data,
+               const kefu_train_options* opts) {
+    kefu::detail::model::training_options options;
+    if (const int status = read_train_options(opts, options); status != KEFU_OK) return status;
+    if (data.empty()) return invalid_argument("no training examples");
+    return new_model(out, kefu::detail::model::compiled_model::train(data, options, base ? base->value.get() : nullptr));
+}
+
+
+}  // namespace
+
+extern "C" {
+
+int kefu_model_default(kefu_model** out) {
+    return guarded([&] {
+        if (out == nullptr) return invalid_argument("out is NULL");
+        *out = nullptr;
+        return new_model(out, kefu::detail::model::default_model());
+    });
+}
+
+int kefu_model_load_file(kefu_model** out, const char* path) {
+    return guarded([&] {
+        if (out == nullptr || path == nullptr) return invalid_argument("out or path is NULL");
+        *out = nullptr;
+        const std::string bytes = kefu::detail::read_file(path);
+        return new_model(out, kefu::detail::model::compiled_model::load(bytes));
+    });
+}
+
+int kefu_model_load_bytes(kefu_model** out, const void* data, size_t len) {
+    return guarded([&] {
+        if (out == nullptr || (data == nullptr && len != 0)) return invalid_argument("out or data is NULL");
+        *out = nullptr;
+        const std::string_view bytes(static_cast<const char*>(data), len);
+        return new_model(out, kefu::detail::model::compiled_model::load(bytes));
+    });
+}
+
+int kefu_model_save_file(const kefu_model* model, const char* path) {
+    return guarded([&] {
+        if (model == nullptr || path == nullptr) return invalid_argument("model or path is NULL");
+        kefu::detail::write_file_atomically(path, model->value->save());
+        return KEFU_OK;
+    });
+}
+
+int kefu_model_save_bytes(kefu_string** out, const kefu_model* model) {
+    return guarded([&] {
+        if (out == nullptr || model == nullptr) return invalid_argument("out or model is NULL");
+        *out = nullptr;
+        return new_string(out, model->value->save());
+    });
+}
+
+void kefu_model_free(kefu_model* model) { delete model; }
+
+int kefu_model_compile(kefu_model** out, const kefu_model* base, const kefu_source* sources, size_t count) {
+    return guarded([&] {
+        if (out == nullptr || (sources == nullptr && count != 0)) return invalid_argument("out or sources is NULL");
+        *out = nullptr;
+        std::vector<kefu::detail::model::source_file> files;
+        for (size_t i = 0; i < count; ++i) {
+            if (sources[i].text == nullptr && sources[i].len != 0)
+                return invalid_argument("a source's text is NULL but its len is not 0");
+            files.push_back({sources[i].name ? sources[i].name : "<source " + std::to_string(i + 1) + ">",
+                             std::string(sources[i].text ? sources[i].text : "", sources[i].len)});
+        }
+        return new_model(out, kefu::detail::model::compiled_model::compile(files, base ? base->value.get() : nullptr));
+    });
+}
+
+size_t kefu_model_intent_count(const kefu_model* model) { return model ? model->value->rules().intents.size() : 0; }
+
+const char* kefu_model_intent_name(const kefu_model* model, size_t index) {
+    if (model == nullptr || index >= model->value->rules().intents.size()) return nullptr;
+    return model->value->rules().intents[index].name.c_str();
+}
+
+int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
+    if (opts == nullptr) return invalid_argument("opts is NULL");
+    if (version != KEFU_TRAIN_OPTIONS_VERSION)
+        return set_last_error(KEFU_EVERSION, "kefu_train_options: unsupported version " + std::to_string(version));
+    const kefu::detail::learn::train_options defaults;
+    std::memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    opts->seed = defaults.seed;
+    opts->epochs = defaults.epochs;
+    opts->learning_rate = defaults.learning_rate;
+    opts->holdout = defaults.holdout;
+    opts->oos_label = nullptr;
+    const kefu::detail::learn::feature_config features;
+    opts->char_ngram_min = features.min_char_n;
+    opts->char_ngram_max = features.max_char_n;
+    opts->word_ngrams = features.word_ngrams;
+    opts->l2 = defaults.l2;
+    opts->calibration_tsv = nullptr;
+    return KEFU_OK;
+}
+
+int kefu_model_train(kefu_model** out, const kefu_model* base, const kefu_example* examples, size_t count,
+                     const kefu_train_options* opts) {
+    return guarded([&] {
+        if (out == nullptr || (examples == nullptr && count != 0)) return invalid_argument("out or examples is NULL");
+        *out = nullptr;
+        std::vector<kefu::detail::model::labelled_text> data;
+        data.reserve(count);
+        for (size_t i = 0; i < count; ++i) {
+            const kefu_example& e = examples[i];
+            if (e.label == nullptr || e.label[0] == '\0' || (e.text == nullptr && e.len != 0))
+                return invalid_argument(("example " + std::to_string(i) + " has no label or a NULL text").c_str());
+            data.push_back({e.label, std::string(e.text ? e.text : "", e.len)});
+        }
+        return train_into(out, base, data, opts);
+    });
+}
+
+int kefu_model_train_file(kefu_model** out, const kefu_model* base, const char* tsv_path,
+                          const kefu_train_options* opts) {
+    return guarded([&] {
+        if (out == nullptr || tsv_path == nullptr) return invalid_argument("out or tsv_path is NULL");
+        *out = nullptr;
+        return train_into(out, base, kefu::detail::learn::read_labelled_tsv(tsv_path), opts);
+    });
+}
+
+int kefu_model_info_json(kefu_string** out, const kefu_model* model) {
+    return guarded([&] {
+        if (out == nullptr || model == nullptr) return invalid_argument("out or model is NULL");
+        *out = nullptr;
+        return new_string(out, kefu::detail::model::info_json(*model->value).dump());
+    });
+}
+
+const char* kefu_model_out_of_scope_label(const kefu_model* model) {
+    return model ? model->value->rules().intents[model->value->out_of_scope_intent()].name.c_str() : nullptr;
+}
+
+}  // extern "C"
