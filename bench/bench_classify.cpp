@@ -3,7 +3,8 @@
 //  BM_kefu_classify_default     default model on the chat corpus: normalise,
 //                               match rules, extract features, score; reports
 //                               messages/s and p50/p99 latency
-//  BM_kefu_classify_c_api       the same through kefu_classify (what a host calls)
+//  BM_kefu_classify_c_api       the same through kefu_classify (what a host calls),
+//                               without and with entity extraction
 //  BM_load_default_model        loading the embedded default model
 //  BM_kefu_classify_model       a model file on a message file (for peers)
 //                               (KEFU_BENCH_MESSAGES_FASTTEXT: tokenised copy for fastText)
@@ -85,14 +86,19 @@ void BM_kefu_classify_default(benchmark::State& state) {
 }
 BENCHMARK(BM_kefu_classify_default);
 
+// Argument 0: intents only (skip_entities); 1: intents and entities, the
+// default a host gets.
 void BM_kefu_classify_c_api(benchmark::State& state) {
     kefu_model* model = nullptr;
     kefu_model_default(&model);
+    kefu_classify_options options;
+    kefu_classify_options_init(&options, KEFU_CLASSIFY_OPTIONS_VERSION);
+    options.skip_entities = state.range(0) == 0 ? 1 : 0;
     const auto& messages = kefu::bench::chat_messages();
     for (auto _ : state) {
         for (const auto& m : messages) {
             kefu_classification* c = nullptr;
-            kefu_classify(&c, model, m.data(), m.size(), nullptr);
+            kefu_classify(&c, model, m.data(), m.size(), &options);
             benchmark::DoNotOptimize(kefu_classification_intent(c));
             kefu_classification_free(c);
         }
@@ -100,7 +106,7 @@ void BM_kefu_classify_c_api(benchmark::State& state) {
     kefu_model_free(model);
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * messages.size()));
 }
-BENCHMARK(BM_kefu_classify_c_api);
+BENCHMARK(BM_kefu_classify_c_api)->ArgName("entities")->Arg(0)->Arg(1);
 
 // Loading the embedded default model from its bytes (checksum, sections,
 // automaton validation, learned weights).

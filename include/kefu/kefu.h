@@ -365,7 +365,8 @@ typedef struct kefu_classify_options {
     int32_t has_clock;           /* non-zero: now_ms and utc_offset_minutes are set */
     int32_t utc_offset_minutes;  /* the shop's offset, e.g. 480 for China */
     int64_t now_ms;              /* when the message was sent, ms since the epoch */
-    int32_t skip_entities;       /* non-zero: intents only, no entity extraction */
+    int32_t skip_entities;       /* non-zero: no entity extraction */
+    int32_t skip_mood;           /* non-zero: no mood estimate */
 } kefu_classify_options;
 
 KEFU_API int kefu_classify_options_init(kefu_classify_options *opts, uint32_t version);
@@ -410,12 +411,39 @@ KEFU_API int kefu_classification_hit(kefu_rule_hit *out, const kefu_classificati
 KEFU_API size_t kefu_classification_entity_count(const kefu_classification *c);
 KEFU_API int kefu_classification_entity(kefu_entity *out, const kefu_classification *c, size_t index);
 
+/* The customer's mood in the message, from the model's mood heads. This
+ * struct never changes size. */
+typedef struct kefu_mood {
+    float polarity;      /* P(positive) - P(negative), in [-1, 1] */
+    float anger;         /* probabilities of the emotion head, summing to 1 */
+    float anxiety;       /* worry or urgency */
+    float satisfaction;
+    float neutral;
+    int32_t available;   /* 0 when the model has no mood heads or skip_mood was set */
+    float reserved[2];
+} kefu_mood;
+
+KEFU_API int kefu_classification_mood(kefu_mood *out, const kefu_classification *c);
+
+/* Mood classes (the emotion head's classes, in order). */
+#define KEFU_MOOD_NEUTRAL 0
+#define KEFU_MOOD_ANGER 1
+#define KEFU_MOOD_ANXIETY 2
+#define KEFU_MOOD_SATISFACTION 3
+
+/* The mood class a labelled emotion counts as, for evaluation data: the
+ * class names ("anger"...) and the emotion dialogue set's labels (生气 and
+ * 厌恶 anger, 开心 satisfaction, 平静 and 疑问 neutral). -1 when the label
+ * has no mood class (伤心, 关心, 惊讶, or unknown). Thread-safe. */
+KEFU_API int kefu_mood_class_of_label(const char *label, size_t len);
+
 /* Releases a classification. NULL is a no-op. */
 KEFU_API void kefu_classification_free(kefu_classification *c);
 
 /* JSON twin of kefu_classify, one object as in the CLI contract:
  * {"text", "intent", "confidence", "out_of_scope", "ranking": [...],
- *  "entities": [...], "explain": [...] (with opts->explain)}. */
+ *  "entities": [...], "mood": {"polarity", "anger", "anxiety", "satisfaction"},
+ *  "explain": [...] (with opts->explain)}. */
 KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, const char *text, size_t len,
                                 const kefu_classify_options *opts);
 

@@ -44,6 +44,7 @@ struct classification {
     std::vector<ranked_intent> ranking;
     std::vector<rule_hit> hits;
     std::vector<entity> entities;
+    kefu_mood mood{};  // mood.available == 0 when the model has no mood heads
 };
 
 struct train_options {
@@ -64,6 +65,7 @@ struct classify_options {
     std::size_t max_length = 0;  // 0 = library default
     bool explain = false;        // JSON: list the rules that fired
     bool entities = true;        // extract entities too
+    bool mood = true;            // estimate the mood too
     std::optional<message_clock> clock;  // resolves relative times
 };
 
@@ -153,6 +155,7 @@ public:
             detail::check(kefu_classification_entity(&e, raw, i));
             out.entities.push_back(detail::to_entity(e));
         }
+        detail::check(kefu_classification_mood(&out.mood, raw));
         return out;
     }
 
@@ -198,6 +201,7 @@ private:
         c.max_length = options.max_length;
         c.explain = options.explain ? 1 : 0;
         c.skip_entities = options.entities ? 0 : 1;
+        c.skip_mood = options.mood ? 0 : 1;
         if (options.clock) {
             c.has_clock = 1;
             c.now_ms = options.clock->now_ms;

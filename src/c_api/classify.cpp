@@ -12,6 +12,7 @@ struct kefu_classification {
     kefu::detail::intent::classification value;
     std::vector<kefu::detail::intent::byte_span> hit_spans;
     std::vector<kefu::detail::entity::entity> entities;
+    kefu_mood mood{};
 };
 
 using namespace kefu::detail::c_api;
@@ -25,6 +26,7 @@ struct classify_settings {
     kefu::detail::text::normalize_options text;
     bool explain = false;
     bool entities = true;
+    bool mood = true;
     std::optional<entity::message_clock> clock;
 };
 
@@ -35,6 +37,7 @@ int read_classify_options(const kefu_classify_options* opts, classify_settings& 
     out.explain = opts->explain != 0;
     if (opts->version >= 2) {  // a version 1 struct ends before these fields
         out.entities = opts->skip_entities == 0;
+        out.mood = opts->skip_mood == 0;
         out.clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
     }
     return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_classify_options", out.text);
@@ -47,15 +50,27 @@ kefu::detail::intent::classify_scratch& thread_scratch() {
     return scratch;
 }
 
+// The mood of the normalised message in `scratch`, or "not available".
+kefu_mood estimate_mood(const kefu::detail::model::compiled_model& model, const kefu::detail::text::normalized& text) {
+    kefu_mood out{};
+    if (model.mood().empty()) return out;
+    thread_local kefu::detail::mood::mood_scratch scratch;
+    kefu::detail::mood::mood_estimate m;
+    model.mood().estimate(text, scratch, m);
+    out = {m.polarity, m.anger, m.anxiety, m.satisfaction, m.neutral, 1, {0, 0}};
+    return out;
+}
+
 int run_classify(kefu::detail::intent::classify_scratch& scratch, kefu::detail::intent::classification& result,
-                 std::vector<entity::entity>& entities, classify_settings& settings, const kefu_model* model,
-                 const char* text, size_t len, const kefu_classify_options* opts) {
+                 std::vector<entity::entity>& entities, kefu_mood& mood, classify_settings& settings,
+                 const kefu_model* model, const char* text, size_t len, const kefu_classify_options* opts) {
     if (model == nullptr) return invalid_argument("model is NULL");
     if (const int status = read_classify_options(opts, settings); status != KEFU_OK) return status;
     if (const int status = normalize_with(scratch.text, text, len, settings.text); status != KEFU_OK) return status;
     model->value->classify(scratch.text, scratch, result);
     entities.clear();
     if (settings.entities) entity::extract(scratch.text, settings.clock, thread_entity_scratch(), entities);
+    mood = settings.mood ? estimate_mood(*model->value, scratch.text) : kefu_mood{};
     return KEFU_OK;
 }
 
@@ -84,7 +99,8 @@ int kefu_classify(kefu_classification** out, const kefu_model* model, const char
         auto result = std::make_unique<kefu_classification>();
         auto& scratch = thread_scratch();
         classify_settings settings;
-        if (const int status = run_classify(scratch, result->value, result->entities, settings, model, text, len, opts);
+        if (const int status = run_classify(scratch, result->value, result->entities, result->mood, settings, model, text,
+                                            len, opts);
             status != KEFU_OK)
             return status;
         result->model = model->value;
@@ -133,6 +149,19 @@ int kefu_classification_entity(kefu_entity* out, const kefu_classification* c, s
     return entity_at(out, c->entities, index);
 }
 
+int kefu_classification_mood(kefu_mood* out, const kefu_classification* c) {
+    if (out == nullptr || c == nullptr) return invalid_argument("out or classification is NULL");
+    *out = c->mood;
+    return KEFU_OK;
+}
+
+int kefu_mood_class_of_label(const char* label, size_t len) {
+    if (label == nullptr) return -1;
+    kefu::detail::mood::mood_example e;
+    if (!kefu::detail::mood::label_example(std::string_view(label, len), e)) return -1;
+    return e.mood;
+}
+
 void kefu_classification_free(kefu_classification* c) { delete c; }
 
 int kefu_classify_json(kefu_string** out, const kefu_model* model, const char* text, size_t len,
@@ -143,13 +172,17 @@ int kefu_classify_json(kefu_string** out, const kefu_model* model, const char* t
         auto& scratch = thread_scratch();
         kefu::detail::intent::classification result;
         thread_local std::vector<entity::entity> entities;
+        kefu_mood mood{};
         classify_settings settings;
-        if (const int status = run_classify(scratch, result, entities, settings, model, text, len, opts);
+        if (const int status = run_classify(scratch, result, entities, mood, settings, model, text, len, opts);
             status != KEFU_OK)
             return status;
         const std::string_view original(text ? text : "", len);
         nlohmann::json j = kefu::detail::intent::to_json(*model->value, original, scratch.text, result, settings.explain);
         if (settings.entities) j["entities"] = entity::to_json(entities, original);
+        if (mood.available)
+            j["mood"] = {{"polarity", mood.polarity}, {"anger", mood.anger}, {"anxiety", mood.anxiety},
+                         {"satisfaction", mood.satisfaction}};
         return new_string(out, j.dump());
     });
 }

@@ -13,6 +13,7 @@ constexpr std::uint32_t meta_section = tag("META");
 constexpr std::uint32_t rules_section = tag("RULE");
 constexpr std::uint32_t matcher_section = tag("MTCH");
 constexpr std::uint32_t linear_section = tag("LINR");
+constexpr std::uint32_t mood_section = tag("MOOD");
 constexpr std::size_t ranking_size = 5;
 
 }  // namespace
@@ -37,7 +38,10 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
     for (const auto& f : files) compiler.add_source(f.name, f.text);
     auto m = std::make_shared<compiled_model>();
     m->rules_ = std::move(compiler).finish();
-    if (base) m->out_of_scope_label_ = base->out_of_scope_label_;
+    if (base) {
+        m->out_of_scope_label_ = base->out_of_scope_label_;
+        m->mood_ = base->mood_;
+    }
     m->finish();
     m->matcher_ = intent::matcher::build(m->rules_);
     m->index_rule_intents();
@@ -74,6 +78,10 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
         m->report_ = linear.pod<training_report>();
         if (m->linear_.classes() != m->rules_.intents.size()) reader::corrupt("learned model does not fit the intents");
     }
+    if (const auto it = parts.find(mood_section); it != parts.end()) {
+        reader mood(it->second);
+        m->mood_ = mood::mood_model::load(mood);
+    }
     if (m->matcher_.rule_count() != m->rules_.rules.size()) reader::corrupt("matcher does not fit the rules");
     m->index_rule_intents();
     const int oos = m->rules_.find_intent(m->out_of_scope_label_);
@@ -102,7 +110,18 @@ std::string compiled_model::save() const {
         linear.pod(report_);
         parts[linear_section] = std::move(linear).take();
     }
+    if (!mood_.empty()) {
+        writer mood;
+        mood_.save(mood);
+        parts[mood_section] = std::move(mood).take();
+    }
     return pack(parts);
+}
+
+std::shared_ptr<const compiled_model> compiled_model::with_mood(mood::mood_model mood) const {
+    auto m = std::make_shared<compiled_model>(*this);
+    m->mood_ = std::move(mood);
+    return m;
 }
 
 void compiled_model::classify(const text::normalized& text, intent::classify_scratch& scratch,

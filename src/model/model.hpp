@@ -15,6 +15,7 @@
 #include "learn/features.hpp"
 #include "learn/linear_model.hpp"
 #include "learn/trainer.hpp"
+#include "mood/mood_model.hpp"
 #include "text/normalizer.hpp"
 
 namespace kefu::detail::model {
@@ -78,6 +79,12 @@ public:
     const learn::fusion_params& fusion() const noexcept { return fusion_; }
     const learn::out_of_scope_rule& out_of_scope_rule() const noexcept { return oos_rule_; }
 
+    // The mood heads (empty when the model has none).
+    const mood::mood_model& mood() const noexcept { return mood_; }
+
+    // A copy of this model with `mood` as its mood heads.
+    std::shared_ptr<const compiled_model> with_mood(mood::mood_model mood) const;
+
     // Classifies an already normalised text.
     void classify(const text::normalized& text, intent::classify_scratch& scratch,
                   intent::classification& out) const;
@@ -99,6 +106,7 @@ private:
     learn::fusion_params fusion_;
     learn::out_of_scope_rule oos_rule_;
     training_report report_;
+    mood::mood_model mood_;                    // kept through compile and train on top
     std::string out_of_scope_label_ = "other";
     std::uint32_t out_of_scope_ = 0;
 };

@@ -69,6 +69,7 @@ std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<la
         m->rules_ = base->rules_;
         m->matcher_ = base->matcher_;
         m->out_of_scope_label_ = base->out_of_scope_label_;
+        m->mood_ = base->mood_;
     } else {
         m->matcher_ = intent::matcher::build(m->rules_);
     }

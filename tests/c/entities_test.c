@@ -1,4 +1,4 @@
-/* Entities and time stamps through the C ABI, from C99. */
+/* Entities, mood and time stamps through the C ABI, from C99. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +90,32 @@ static void test_old_options_version(void) {
     kefu_model_free(model);
 }
 
+static void test_mood(void) {
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    kefu_classification *c = NULL;
+    const char text[] = "你们这什么破服务，我要投诉";
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, text, sizeof text - 1, NULL));
+    kefu_mood mood;
+    CHECK_STATUS(KEFU_OK, kefu_classification_mood(&mood, c));
+    CHECK(mood.available && mood.anger > 0.5f && mood.polarity < 0.0f);
+    CHECK(fabs(mood.anger + mood.anxiety + mood.satisfaction + mood.neutral - 1.0) < 1e-3);
+    CHECK_STATUS(KEFU_EINVAL, kefu_classification_mood(NULL, c));
+    kefu_classification_free(c);
+    kefu_classify_options opts;
+    CHECK_STATUS(KEFU_OK, kefu_classify_options_init(&opts, KEFU_CLASSIFY_OPTIONS_VERSION));
+    opts.skip_mood = 1;
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, text, sizeof text - 1, &opts));
+    CHECK_STATUS(KEFU_OK, kefu_classification_mood(&mood, c));
+    CHECK(!mood.available);
+    kefu_classification_free(c);
+    kefu_model_free(model);
+    CHECK(kefu_mood_class_of_label("生气", strlen("生气")) == KEFU_MOOD_ANGER);
+    CHECK(kefu_mood_class_of_label("satisfaction", 12) == KEFU_MOOD_SATISFACTION);
+    CHECK(kefu_mood_class_of_label("惊讶", strlen("惊讶")) == -1);
+    CHECK(kefu_mood_class_of_label(NULL, 0) == -1);
+}
+
 static void test_bad_arguments(void) {
     kefu_entities *found = NULL;
     kefu_entity_options opts;
@@ -116,6 +142,7 @@ int main(void) {
     test_typed_entities();
     test_json_twin_and_classification();
     test_old_options_version();
+    test_mood();
     test_bad_arguments();
     if (failures == 0) printf("entities C API: all checks passed\n");
     return failures != 0;

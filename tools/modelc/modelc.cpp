@@ -5,7 +5,11 @@
 // nor the learner were written or fitted on. Deterministic: the same data
 // gives the same bytes.
 //
+// It also trains the mood heads on labelled reviews and chat messages
+// (mood/mood_model.hpp lists the labels it understands).
+//
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
+//                    [--mood MOOD.tsv...]
 #include <iostream>
 #include <string>
 #include <vector>
@@ -21,7 +25,7 @@ using kefu::detail::model::compiled_model;
 
 struct arguments {
     std::string out;
-    std::vector<std::string> rules, training, calibration;
+    std::vector<std::string> rules, training, calibration, mood;
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -32,6 +36,7 @@ arguments parse_arguments(int argc, char** argv) {
         if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
         else if (arg == "--calibrate") list = &a.calibration;
+        else if (arg == "--mood") list = &a.mood;
         else if (a.out.empty() && list == nullptr) a.out = arg;
         else if (list) list->push_back(arg);
         else throw std::runtime_error("unexpected argument " + arg);
@@ -53,6 +58,21 @@ std::vector<kefu::detail::model::labelled_text> read_all(const std::vector<std::
     return data;
 }
 
+// Mood examples from label<TAB>text files; an unknown label is an error.
+std::vector<kefu::detail::mood::mood_example> read_mood_examples(const std::vector<std::string>& files) {
+    std::vector<kefu::detail::mood::mood_example> out;
+    for (const auto& f : files) {
+        for (const auto& row : kefu::detail::learn::read_labelled_tsv(f)) {
+            kefu::detail::mood::mood_example e;
+            e.text = row.text;
+            if (!kefu::detail::mood::label_example(row.label, e))
+                throw std::runtime_error(f + ": unknown mood label '" + row.label + "'");
+            if (e.polarity >= 0 || e.mood >= 0) out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,6 +91,11 @@ int main(int argc, char** argv) {
                       << " features; calibration accuracy " << r.calibration_accuracy << " on "
                       << r.calibration_examples << " examples; fusion " << model->fusion().model_scale << " / "
                       << model->fusion().rule_weight << " / " << model->fusion().rule_decision << "\n";
+        }
+        if (!args.mood.empty()) {
+            const auto examples = read_mood_examples(args.mood);
+            model = model->with_mood(kefu::detail::mood::mood_model::train(examples));
+            std::cerr << "kefu_modelc: mood heads trained on " << examples.size() << " examples\n";
         }
         kefu::detail::write_file_atomically(args.out, model->save());
         std::cerr << "kefu_modelc: " << model->rules().intents.size() << " intents, " << model->rules().rules.size()

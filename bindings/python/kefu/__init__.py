@@ -20,7 +20,7 @@ from . import _native as _n
 from ._common import KefuError, _char_offset, _check, _take_string
 from .entities import Entity, NowLike, _clock, _entity_from, extract_entities, format_time, parse_time
 
-__all__ = ["KefuError", "Model", "Classification", "RankedIntent", "RuleHit", "Normalized", "CharInfo", "Entity",
+__all__ = ["KefuError", "Model", "Classification", "Mood", "RankedIntent", "RuleHit", "Normalized", "CharInfo", "Entity",
            "normalize", "version", "extract_entities", "parse_time", "format_time"]
 
 
@@ -84,6 +84,15 @@ class RuleHit:
 
 
 @dataclass(frozen=True)
+class Mood:
+    polarity: float      # P(positive) - P(negative), in [-1, 1]
+    anger: float
+    anxiety: float       # worry or urgency
+    satisfaction: float
+    neutral: float
+
+
+@dataclass(frozen=True)
 class Classification:
     intent: str
     confidence: float
@@ -91,6 +100,7 @@ class Classification:
     ranking: Tuple[RankedIntent, ...]
     hits: Tuple[RuleHit, ...] = field(default=())
     entities: Tuple[Entity, ...] = field(default=())
+    mood: Optional[Mood] = None  # None when the model has no mood heads
 
 
 class Model:
@@ -212,7 +222,10 @@ class Model:
         for i in range(lib.kefu_classification_entity_count(handle)):
             _check(lib.kefu_classification_entity(ctypes.byref(entity), handle, i))
             entities.append(_entity_from(entity, data))
+        m = _n.MoodStruct()
+        _check(lib.kefu_classification_mood(ctypes.byref(m), handle))
+        mood = Mood(m.polarity, m.anger, m.anxiety, m.satisfaction, m.neutral) if m.available else None
         return Classification(lib.kefu_classification_intent(handle).decode(),
                               lib.kefu_classification_confidence(handle),
                               bool(lib.kefu_classification_out_of_scope(handle)), tuple(ranking), tuple(hits),
-                              tuple(entities))
+                              tuple(entities), mood)

@@ -64,7 +64,13 @@ class Source(ctypes.Structure):
 class ClassifyOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("invalid_utf8", ctypes.c_int32), ("max_length", ctypes.c_size_t),
                 ("explain", ctypes.c_int32), ("has_clock", ctypes.c_int32), ("utc_offset_minutes", ctypes.c_int32),
-                ("now_ms", ctypes.c_int64), ("skip_entities", ctypes.c_int32)]
+                ("now_ms", ctypes.c_int64), ("skip_entities", ctypes.c_int32), ("skip_mood", ctypes.c_int32)]
+
+
+class MoodStruct(ctypes.Structure):
+    _fields_ = [("polarity", ctypes.c_float), ("anger", ctypes.c_float), ("anxiety", ctypes.c_float),
+                ("satisfaction", ctypes.c_float), ("neutral", ctypes.c_float), ("available", ctypes.c_int32),
+                ("reserved", ctypes.c_float * 2)]
 
 
 class EntityOptions(ctypes.Structure):
@@ -164,3 +170,4 @@ _declare("kefu_extract_entities_json", ctypes.c_int, PP, ctypes.c_char_p, ctypes
 _declare("kefu_time_parse", ctypes.c_int, ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_int32),
          ctypes.c_char_p, ctypes.c_size_t)
 _declare("kefu_time_format", ctypes.c_int, PP, ctypes.c_int64, ctypes.c_int32)
+_declare("kefu_classification_mood", ctypes.c_int, ctypes.POINTER(MoodStruct), P)

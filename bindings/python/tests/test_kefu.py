@@ -141,3 +141,9 @@ def test_time_parse_errors_raise():
     with pytest.raises(kefu.KefuError) as e:
         kefu.parse_time("yesterday")
     assert e.value.name == "KEFU_EINVAL"
+
+
+def test_classification_carries_the_mood():
+    result = kefu.Model.default().classify("你们这什么破服务，我要投诉")
+    assert result.mood is not None and result.mood.anger > 0.5 and result.mood.polarity < 0
+    assert abs(result.mood.anger + result.mood.anxiety + result.mood.satisfaction + result.mood.neutral - 1) < 1e-3
