@@ -448,6 +448,58 @@ KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, cons
                                 const kefu_classify_options *opts);
 
 /* ------------------------------------------------------------------------ */
+/* Checking agent replies (lint)                                            */
+/* ------------------------------------------------------------------------ */
+
+#define KEFU_LINT_CONTEXT_VERSION 1
+
+/* What the reply answers. Strings are borrowed for the duration of the call;
+ * any of them may be NULL. */
+typedef struct kefu_lint_context {
+    uint32_t version;            /* KEFU_LINT_CONTEXT_VERSION */
+    const char *customer;        /* the customer's last message(s), UTF-8 */
+    size_t customer_len;
+    const char *mood;            /* "calm" (default), "anxious", "angry" or "happy" */
+    const char *personality;     /* the profile's top personality ("decisive", ...) */
+    const char *const *intents;  /* the customer's last intents ("quality_issue", ...) */
+    size_t intent_count;
+    int32_t topic_resolved;      /* non-zero: the topic is closed, a closing question is expected */
+} kefu_lint_context;
+
+KEFU_API int kefu_lint_context_init(kefu_lint_context *ctx, uint32_t version);
+
+/* Severities of findings (kefu_lint_finding.level). */
+#define KEFU_SEVERITY_INFO 0
+#define KEFU_SEVERITY_WARNING 1
+#define KEFU_SEVERITY_ERROR 2
+
+/* One finding; strings are borrowed from the result. This struct never
+ * changes size. */
+typedef struct kefu_lint_finding {
+    const char *rule;        /* "blunt_negative", "missing_apology", ... (docs/LINT.md) */
+    int32_t level;           /* KEFU_SEVERITY_* */
+    const char *severity;    /* "info", "warning", "error" */
+    size_t start;            /* byte range in the reply */
+    size_t end;
+    const char *message;     /* short English explanation */
+    const char *suggestion;  /* a suggested rewrite in Chinese */
+} kefu_lint_finding;
+
+typedef struct kefu_lint_result kefu_lint_result;
+
+/* Checks a reply an agent wrote. `ctx` may be NULL (no context: the rules
+ * that need the customer's message, mood or profile stay silent). Invalid
+ * UTF-8 is read as U+FFFD. Thread-safe; needs no model. */
+KEFU_API int kefu_lint(kefu_lint_result **out, const char *reply, size_t len, const kefu_lint_context *ctx);
+KEFU_API size_t kefu_lint_count(const kefu_lint_result *r);
+KEFU_API int kefu_lint_get(kefu_lint_finding *out, const kefu_lint_result *r, size_t index);
+KEFU_API void kefu_lint_free(kefu_lint_result *r);
+
+/* JSON twin: {"reply": ..., "findings": [{"rule", "severity", "start", "end",
+ * "text", "message", "suggestion"}]}. */
+KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, const kefu_lint_context *ctx);
+
+/* ------------------------------------------------------------------------ */
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 

@@ -8,6 +8,7 @@
 #include "kefu/entities.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
+#include "kefu/lint.hpp"
 #include "kefu/model.hpp"
 #include "kefu/text.hpp"
 

@@ -183,7 +183,7 @@ int kefu_classify_json(kefu_string** out, const kefu_model* model, const char* t
         if (mood.available)
             j["mood"] = {{"polarity", mood.polarity}, {"anger", mood.anger}, {"anxiety", mood.anxiety},
                          {"satisfaction", mood.satisfaction}};
-        return new_string(out, j.dump());
+        return new_json_string(out, j);
     });
 }
 

@@ -6,6 +6,10 @@ int invalid_argument(const char* what) { return set_last_error(KEFU_EINVAL, what
 
 int invalid_argument(const std::string& what) { return set_last_error(KEFU_EINVAL, what); }
 
+int new_json_string(kefu_string** out, const nlohmann::json& value) {
+    return new_string(out, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 int unsupported_version(const char* who, uint32_t version) {
     return set_last_error(KEFU_EVERSION, std::string(who) + ": unsupported version " + std::to_string(version));
 }

@@ -9,6 +9,8 @@
 #include "kefu/kefu.h"
 
 #include <memory>
+
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/last_error.hpp"
@@ -28,6 +30,10 @@ namespace kefu::detail::c_api {
 int invalid_argument(const char* what);
 int invalid_argument(const std::string& what);
 int new_string(kefu_string** out, std::string value);
+
+// A JSON twin's text. Strings copied from the caller's text may hold invalid
+// UTF-8 (kept byte-exact elsewhere); in JSON each bad byte becomes U+FFFD.
+int new_json_string(kefu_string** out, const nlohmann::json& value);
 int new_model(kefu_model** out, std::shared_ptr<const model::compiled_model> value);
 
 // Normalises (text, len) into `out`; a status and kefu_last_error on failure.

@@ -126,7 +126,7 @@ int kefu_extract_entities_json(kefu_string** out, const char* text, size_t len, 
         nlohmann::json j;
         j["text"] = std::string(original);
         j["entities"] = entity::to_json(found, original);
-        return new_string(out, j.dump());
+        return new_json_string(out, j);
     });
 }
 

@@ -171,7 +171,7 @@ int kefu_model_info_json(kefu_string** out, const kefu_model* model) {
     return guarded([&] {
         if (out == nullptr || model == nullptr) return invalid_argument("out or model is NULL");
         *out = nullptr;
-        return new_string(out, kefu::detail::model::info_json(*model->value).dump());
+        return new_json_string(out, kefu::detail::model::info_json(*model->value));
     });
 }
 

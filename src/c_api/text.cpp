@@ -84,7 +84,7 @@ int kefu_normalize_json(kefu_string** out, const char* text, size_t len, const k
         *out = nullptr;
         kefu::detail::text::normalized result;
         if (const int status = run_normalize(result, text, len, opts); status != KEFU_OK) return status;
-        return new_string(out, kefu::detail::text::to_json(result).dump());
+        return new_json_string(out, kefu::detail::text::to_json(result));
     });
 }
 

@@ -73,6 +73,19 @@ class MoodStruct(ctypes.Structure):
                 ("reserved", ctypes.c_float * 2)]
 
 
+class LintContext(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("customer", ctypes.c_char_p), ("customer_len", ctypes.c_size_t),
+                ("mood", ctypes.c_char_p), ("personality", ctypes.c_char_p),
+                ("intents", ctypes.POINTER(ctypes.c_char_p)), ("intent_count", ctypes.c_size_t),
+                ("topic_resolved", ctypes.c_int32)]
+
+
+class LintFinding(ctypes.Structure):
+    _fields_ = [("rule", ctypes.c_char_p), ("level", ctypes.c_int32), ("severity", ctypes.c_char_p),
+                ("start", ctypes.c_size_t), ("end", ctypes.c_size_t), ("message", ctypes.c_char_p),
+                ("suggestion", ctypes.c_char_p)]
+
+
 class EntityOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("invalid_utf8", ctypes.c_int32), ("max_length", ctypes.c_size_t),
                 ("has_clock", ctypes.c_int32), ("utc_offset_minutes", ctypes.c_int32), ("now_ms", ctypes.c_int64)]
@@ -108,6 +121,7 @@ class Example(ctypes.Structure):
 NORMALIZE_OPTIONS_VERSION = 1
 CLASSIFY_OPTIONS_VERSION = 2
 ENTITY_OPTIONS_VERSION = 1
+LINT_CONTEXT_VERSION = 1
 TRAIN_OPTIONS_VERSION = 1
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
@@ -171,3 +185,8 @@ _declare("kefu_time_parse", ctypes.c_int, ctypes.POINTER(ctypes.c_int64), ctypes
          ctypes.c_char_p, ctypes.c_size_t)
 _declare("kefu_time_format", ctypes.c_int, PP, ctypes.c_int64, ctypes.c_int32)
 _declare("kefu_classification_mood", ctypes.c_int, ctypes.POINTER(MoodStruct), P)
+_declare("kefu_lint_context_init", ctypes.c_int, ctypes.POINTER(LintContext), ctypes.c_uint32)
+_declare("kefu_lint", ctypes.c_int, PP, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(LintContext))
+_declare("kefu_lint_count", ctypes.c_size_t, P)
+_declare("kefu_lint_get", ctypes.c_int, ctypes.POINTER(LintFinding), P, ctypes.c_size_t)
+_declare("kefu_lint_free", None, P)

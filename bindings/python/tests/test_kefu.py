@@ -147,3 +147,14 @@ def test_classification_carries_the_mood():
     result = kefu.Model.default().classify("你们这什么破服务，我要投诉")
     assert result.mood is not None and result.mood.anger > 0.5 and result.mood.polarity < 0
     assert abs(result.mood.anger + result.mood.anxiety + result.mood.satisfaction + result.mood.neutral - 1) < 1e-3
+
+
+def test_lint_reports_rules_with_spans():
+    findings = kefu.lint("没有", customer="这款还有白色的吗", intents=["stock"])
+    assert [f.rule for f in findings] == ["blunt_negative"]
+    assert findings[0].span == (0, 2) and findings[0].severity == "warning" and findings[0].suggestion
+    angry = kefu.lint("快递摔的，你找快递去", customer="收到的杯子是碎的", mood="angry", intents=["quality_issue"])
+    assert "missing_apology" in {f.rule for f in angry}
+    assert kefu.lint("您好，在的呢，请问有什么可以帮您的呀？") == ()
+    with pytest.raises(kefu.KefuError):
+        kefu.lint("好", mood="furious")

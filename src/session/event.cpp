@@ -1,0 +1,87 @@
+#include "session/event.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+#include "core/iso_time.hpp"
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
+
+namespace kefu::detail::session {
+namespace {
+
+constexpr std::array<std::string_view, 12> type_names = {
+    "message",  "agent_reply", "order_created",     "order_paid",       "order_closed",   "shipped",
+    "delivered", "receipt_confirmed", "return_requested", "call_result", "customer_facts", "tick"};
+
+[[noreturn]] void bad_event(const std::string& why) { throw kefu::error(KEFU_EPARSE, "event: " + why); }
+
+std::string string_field(const nlohmann::json& j, const char* name, bool required) {
+    const auto it = j.find(name);
+    if (it == j.end()) {
+        if (required) bad_event(std::string("missing \"") + name + "\"");
+        return {};
+    }
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());  // order ids given as numbers
+    bad_event(std::string("\"") + name + "\" must be a string");
+}
+
+std::uint32_t count_field(const nlohmann::json& j, const char* name) {
+    const auto it = j.find(name);
+    if (it == j.end()) return 0;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 || it->get<std::int64_t>() > 1000000)
+        bad_event(std::string("\"") + name + "\" must be a count");
+    return static_cast<std::uint32_t>(it->get<std::int64_t>());
+}
+
+void read_time(const nlohmann::json& j, event& out) {
+    const auto it = j.find("time");
+    if (it == j.end()) bad_event("missing \"time\"");
+    if (it->is_number_integer()) {
+        out.time_ms = it->get<std::int64_t>();
+        return;
+    }
+    if (!it->is_string()) bad_event("\"time\" must be ISO-8601 or milliseconds since the epoch");
+    const auto t = parse_iso_time(it->get<std::string>());
+    if (!t) bad_event("\"time\" is not ISO-8601 with an offset: " + it->get<std::string>());
+    out.time_ms = t->epoch_seconds * 1000;
+    out.utc_offset_minutes = t->utc_offset_minutes;
+}
+
+}  // namespace
+
+std::string_view event_type_name(event_type type) noexcept { return type_names[static_cast<std::size_t>(type)]; }
+
+std::optional<event_type> event_type_from(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < type_names.size(); ++i)
+        if (type_names[i] == name) return static_cast<event_type>(i);
+    return std::nullopt;
+}
+
+event parse_event(std::string_view json_line) {
+    const nlohmann::json j = nlohmann::json::parse(json_line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) bad_event("not a JSON object");
+    event out;
+    out.session = string_field(j, "session", false);
+    const std::string type = string_field(j, "type", true);
+    const auto t = event_type_from(type);
+    if (!t) bad_event("unknown type \"" + type + "\"");
+    out.type = *t;
+    read_time(j, out);
+    const bool has_text = out.type == event_type::message || out.type == event_type::agent_reply;
+    out.text = string_field(j, "text", has_text);
+    out.order = string_field(j, "order", false);
+    out.reason = string_field(j, "reason", false);
+    out.result = string_field(j, "result", out.type == event_type::call_result);
+    if (const auto it = j.find("amount"); it != j.end()) {
+        if (!it->is_number()) bad_event("\"amount\" must be a number");
+        out.amount = it->get<double>();
+    }
+    out.facts = {count_field(j, "orders"), count_field(j, "brand_repurchases"), count_field(j, "returns"),
+                 count_field(j, "tenure_days")};
+    return out;
+}
+
+}  // namespace kefu::detail::session
