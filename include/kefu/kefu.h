@@ -448,6 +448,40 @@ KEFU_API int kefu_classify_json(kefu_string **out, const kefu_model *model, cons
                                 const kefu_classify_options *opts);
 
 /* ------------------------------------------------------------------------ */
+/* Customer profiles                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* A profile being built from one conversation's events (docs/PROFILE.md).
+ * Not thread-safe: one profiler per conversation, used by one thread at a
+ * time. It keeps its model alive. */
+typedef struct kefu_profiler kefu_profiler;
+
+KEFU_API int kefu_profiler_new(kefu_profiler **out, const kefu_model *model);
+
+/* Feeds one event, a JSON object as in `kefu run` input: {"type":
+ * "message", "time": ..., "text": ...}, "agent_reply", "order_created",
+ * "customer_facts" (orders, brand_repurchases, returns, tenure_days), ...
+ * KEFU_EPARSE names the field at fault. */
+KEFU_API int kefu_profiler_event_json(kefu_profiler *p, const char *event, size_t len);
+
+/* A trait's score and confidence, both in [0,1]. Traits: decisive, aloof,
+ * self_centred, friendly, difficult, analytical (personality); impulsive,
+ * undecided, price_driven, rational, emotional, habitual (behaviour); solve,
+ * vent, compensation (complaint motive). KEFU_ENOTFOUND for other names. */
+KEFU_API int kefu_profiler_score(float *score, float *confidence, const kefu_profiler *p, const char *trait);
+
+/* The top trait of a family ("personality", "behaviour",
+ * "complaint_motive"); static storage. */
+KEFU_API int kefu_profiler_top(const char **trait, const kefu_profiler *p, const char *family);
+
+/* The profile as JSON: scores, mood, complaint motive (when complaining),
+ * top traits and the service strategy; with `evidence` non-zero, each
+ * trait's signals, the messages that moved it and a "because" summary. */
+KEFU_API int kefu_profiler_json(kefu_string **out, const kefu_profiler *p, int evidence);
+
+KEFU_API void kefu_profiler_free(kefu_profiler *p);
+
+/* ------------------------------------------------------------------------ */
 /* Checking agent replies (lint)                                            */
 /* ------------------------------------------------------------------------ */
 

@@ -10,6 +10,7 @@
 #include "kefu/kefu.h"
 #include "kefu/lint.hpp"
 #include "kefu/model.hpp"
+#include "kefu/profile.hpp"
 #include "kefu/text.hpp"
 
 namespace kefu {

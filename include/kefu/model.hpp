@@ -121,6 +121,9 @@ public:
 
     std::string out_of_scope_label() const { return kefu_model_out_of_scope_label(handle_.get()); }
 
+    // The C handle, for the other C++ wrappers (borrowed).
+    const kefu_model* handle() const noexcept { return handle_.get(); }
+
     void save(const std::string& path) const { detail::check(kefu_model_save_file(handle_.get(), path.c_str())); }
 
     std::vector<std::string> intents() const {

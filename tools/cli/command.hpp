@@ -26,6 +26,7 @@ using command_body = std::function<int()>;
 void add_normalize_command(CLI::App& app, const global_options& global, command_body& body);
 void add_classify_command(CLI::App& app, const global_options& global, command_body& body);
 void add_entities_command(CLI::App& app, const global_options& global, command_body& body);
+void add_profile_command(CLI::App& app, const global_options& global, command_body& body);
 void add_lint_command(CLI::App& app, const global_options& global, command_body& body);
 void add_compile_command(CLI::App& app, const global_options& global, command_body& body);
 void add_train_command(CLI::App& app, const global_options& global, command_body& body);

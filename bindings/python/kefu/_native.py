@@ -190,3 +190,10 @@ _declare("kefu_lint", ctypes.c_int, PP, ctypes.c_char_p, ctypes.c_size_t, ctypes
 _declare("kefu_lint_count", ctypes.c_size_t, P)
 _declare("kefu_lint_get", ctypes.c_int, ctypes.POINTER(LintFinding), P, ctypes.c_size_t)
 _declare("kefu_lint_free", None, P)
+_declare("kefu_profiler_new", ctypes.c_int, PP, P)
+_declare("kefu_profiler_event_json", ctypes.c_int, P, ctypes.c_char_p, ctypes.c_size_t)
+_declare("kefu_profiler_score", ctypes.c_int, ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_float), P,
+         ctypes.c_char_p)
+_declare("kefu_profiler_top", ctypes.c_int, ctypes.POINTER(ctypes.c_char_p), P, ctypes.c_char_p)
+_declare("kefu_profiler_json", ctypes.c_int, PP, P, ctypes.c_int)
+_declare("kefu_profiler_free", None, P)

@@ -158,3 +158,18 @@ def test_lint_reports_rules_with_spans():
     assert kefu.lint("您好，在的呢，请问有什么可以帮您的呀？") == ()
     with pytest.raises(kefu.KefuError):
         kefu.lint("好", mood="furious")
+
+
+def test_profiler_builds_a_profile_with_evidence():
+    p = kefu.Profiler(kefu.Model.default())
+    p.event({"type": "message", "time": "2026-11-22T10:00:00+08:00", "text": "别家才卖39 你这卖59？便宜点"})
+    p.event({"type": "agent_reply", "time": "2026-11-22T10:00:30+08:00", "text": "亲，这款是正品哦"})
+    p.event({"type": "message", "time": "2026-11-22T10:00:40+08:00", "text": "有券吗 满减呢 再便宜10块"})
+    assert p.top("behaviour") == "price_driven"
+    score, confidence = p.score("price_driven")
+    assert 0 < score <= 1 and 0 < confidence <= 1
+    profile = p.to_dict()
+    assert "→ price_driven" in profile["behaviour"]["price_driven"]["because"]
+    with pytest.raises(kefu.KefuError) as e:
+        p.event({"type": "message", "text": "no time"})
+    assert e.value.name == "KEFU_EPARSE"
