@@ -6,28 +6,25 @@
 
 #include "entity/entity_json.hpp"
 #include "intent/classification_json.hpp"
+#include "session/message_analysis.hpp"
 
 struct kefu_classification {
     std::shared_ptr<const kefu::detail::model::compiled_model> model;  // keeps borrowed names alive
-    kefu::detail::intent::classification value;
+    kefu::detail::session::message_analysis value;
     std::vector<kefu::detail::intent::byte_span> hit_spans;
-    std::vector<kefu::detail::entity::entity> entities;
-    kefu_mood mood{};
 };
 
 using namespace kefu::detail::c_api;
 using kefu::detail::guarded;
 namespace entity = kefu::detail::entity;
+namespace session = kefu::detail::session;
 
 namespace {
 
 // The options of one classify call, from a version 1 or 2 struct.
 struct classify_settings {
-    kefu::detail::text::normalize_options text;
+    session::analysis_options analysis;
     bool explain = false;
-    bool entities = true;
-    bool mood = true;
-    std::optional<entity::message_clock> clock;
 };
 
 int read_classify_options(const kefu_classify_options* opts, classify_settings& out) {
@@ -36,42 +33,33 @@ int read_classify_options(const kefu_classify_options* opts, classify_settings& 
         return unsupported_version("kefu_classify_options", opts->version);
     out.explain = opts->explain != 0;
     if (opts->version >= 2) {  // a version 1 struct ends before these fields
-        out.entities = opts->skip_entities == 0;
-        out.mood = opts->skip_mood == 0;
-        out.clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
+        out.analysis.entities = opts->skip_entities == 0;
+        out.analysis.mood = opts->skip_mood == 0;
+        out.analysis.clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
     }
-    return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_classify_options", out.text);
+    return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_classify_options", out.analysis.text);
 }
 
 // Working memory for classification, one per thread, so that the hot path
 // does not allocate once warm.
-kefu::detail::intent::classify_scratch& thread_scratch() {
-    thread_local kefu::detail::intent::classify_scratch scratch;
+session::analysis_scratch& thread_scratch() {
+    thread_local session::analysis_scratch scratch;
     return scratch;
 }
 
-// The mood of the normalised message in `scratch`, or "not available".
-kefu_mood estimate_mood(const kefu::detail::model::compiled_model& model, const kefu::detail::text::normalized& text) {
-    kefu_mood out{};
-    if (model.mood().empty()) return out;
-    thread_local kefu::detail::mood::mood_scratch scratch;
-    kefu::detail::mood::mood_estimate m;
-    model.mood().estimate(text, scratch, m);
-    out = {m.polarity, m.anger, m.anxiety, m.satisfaction, m.neutral, 1, {0, 0}};
-    return out;
-}
-
-int run_classify(kefu::detail::intent::classify_scratch& scratch, kefu::detail::intent::classification& result,
-                 std::vector<entity::entity>& entities, kefu_mood& mood, classify_settings& settings,
+int run_classify(session::analysis_scratch& scratch, session::message_analysis& result, classify_settings& settings,
                  const kefu_model* model, const char* text, size_t len, const kefu_classify_options* opts) {
     if (model == nullptr) return invalid_argument("model is NULL");
     if (const int status = read_classify_options(opts, settings); status != KEFU_OK) return status;
-    if (const int status = normalize_with(scratch.text, text, len, settings.text); status != KEFU_OK) return status;
-    model->value->classify(scratch.text, scratch, result);
-    entities.clear();
-    if (settings.entities) entity::extract(scratch.text, settings.clock, thread_entity_scratch(), entities);
-    mood = settings.mood ? estimate_mood(*model->value, scratch.text) : kefu_mood{};
+    const int status = normalize_with(scratch.classify.text, text, len, settings.analysis.text);
+    if (status != KEFU_OK) return status;
+    session::analyse_normalized(*model->value, settings.analysis, scratch, result);
     return KEFU_OK;
+}
+
+kefu_mood mood_view(const std::optional<kefu::detail::mood::mood_estimate>& m) {
+    if (!m) return kefu_mood{};
+    return {m->polarity, m->anger, m->anxiety, m->satisfaction, m->neutral, 1, {0, 0}};
 }
 
 }  // namespace
@@ -99,59 +87,61 @@ int kefu_classify(kefu_classification** out, const kefu_model* model, const char
         auto result = std::make_unique<kefu_classification>();
         auto& scratch = thread_scratch();
         classify_settings settings;
-        if (const int status = run_classify(scratch, result->value, result->entities, result->mood, settings, model, text,
-                                            len, opts);
-            status != KEFU_OK)
+        if (const int status = run_classify(scratch, result->value, settings, model, text, len, opts); status != KEFU_OK)
             return status;
         result->model = model->value;
-        for (const auto& h : result->value.hits)
-            result->hit_spans.push_back(kefu::detail::intent::source_span(scratch.text, h.begin, h.end));
+        for (const auto& h : result->value.intents.hits)
+            result->hit_spans.push_back(kefu::detail::intent::source_span(scratch.classify.text, h.begin, h.end));
         *out = result.release();
         return KEFU_OK;
     });
 }
 
 const char* kefu_classification_intent(const kefu_classification* c) {
-    return c ? c->model->rules().intents[c->value.intent].name.c_str() : nullptr;
+    return c ? c->model->rules().intents[c->value.intents.intent].name.c_str() : nullptr;
 }
 
-float kefu_classification_confidence(const kefu_classification* c) { return c ? c->value.confidence : 0.0f; }
+float kefu_classification_confidence(const kefu_classification* c) { return c ? c->value.intents.confidence : 0.0f; }
 
-int kefu_classification_out_of_scope(const kefu_classification* c) { return c && c->value.out_of_scope ? 1 : 0; }
+int kefu_classification_out_of_scope(const kefu_classification* c) {
+    return c && c->value.intents.out_of_scope ? 1 : 0;
+}
 
-size_t kefu_classification_ranking_size(const kefu_classification* c) { return c ? c->value.ranking.size() : 0; }
+size_t kefu_classification_ranking_size(const kefu_classification* c) {
+    return c ? c->value.intents.ranking.size() : 0;
+}
 
 int kefu_classification_ranking(const char** intent, float* confidence, const kefu_classification* c, size_t index) {
     if (c == nullptr) return invalid_argument("classification is NULL");
-    if (index >= c->value.ranking.size()) return invalid_argument("ranking index out of range");
-    const auto& r = c->value.ranking[index];
+    if (index >= c->value.intents.ranking.size()) return invalid_argument("ranking index out of range");
+    const auto& r = c->value.intents.ranking[index];
     if (intent) *intent = c->model->rules().intents[r.intent].name.c_str();
     if (confidence) *confidence = r.confidence;
     return KEFU_OK;
 }
 
-size_t kefu_classification_hit_count(const kefu_classification* c) { return c ? c->value.hits.size() : 0; }
+size_t kefu_classification_hit_count(const kefu_classification* c) { return c ? c->value.intents.hits.size() : 0; }
 
 int kefu_classification_hit(kefu_rule_hit* out, const kefu_classification* c, size_t index) {
     if (out == nullptr || c == nullptr) return invalid_argument("out or classification is NULL");
-    if (index >= c->value.hits.size()) return invalid_argument("hit index out of range");
-    const auto& h = c->value.hits[index];
+    if (index >= c->value.intents.hits.size()) return invalid_argument("hit index out of range");
+    const auto& h = c->value.intents.hits[index];
     const auto& rule = c->model->rules().rules[h.rule];
     *out = {rule.name.c_str(), c->model->rules().intents[rule.intent].name.c_str(), rule.weight, h.negated ? 1 : 0,
             c->hit_spans[index].start, c->hit_spans[index].end};
     return KEFU_OK;
 }
 
-size_t kefu_classification_entity_count(const kefu_classification* c) { return c ? c->entities.size() : 0; }
+size_t kefu_classification_entity_count(const kefu_classification* c) { return c ? c->value.entities.size() : 0; }
 
 int kefu_classification_entity(kefu_entity* out, const kefu_classification* c, size_t index) {
     if (out == nullptr || c == nullptr) return invalid_argument("out or classification is NULL");
-    return entity_at(out, c->entities, index);
+    return entity_at(out, c->value.entities, index);
 }
 
 int kefu_classification_mood(kefu_mood* out, const kefu_classification* c) {
     if (out == nullptr || c == nullptr) return invalid_argument("out or classification is NULL");
-    *out = c->mood;
+    *out = mood_view(c->value.mood);
     return KEFU_OK;
 }
 
@@ -170,19 +160,17 @@ int kefu_classify_json(kefu_string** out, const kefu_model* model, const char* t
         if (out == nullptr) return invalid_argument("out is NULL");
         *out = nullptr;
         auto& scratch = thread_scratch();
-        kefu::detail::intent::classification result;
-        thread_local std::vector<entity::entity> entities;
-        kefu_mood mood{};
+        thread_local session::message_analysis result;
         classify_settings settings;
-        if (const int status = run_classify(scratch, result, entities, mood, settings, model, text, len, opts);
-            status != KEFU_OK)
+        if (const int status = run_classify(scratch, result, settings, model, text, len, opts); status != KEFU_OK)
             return status;
         const std::string_view original(text ? text : "", len);
-        nlohmann::json j = kefu::detail::intent::to_json(*model->value, original, scratch.text, result, settings.explain);
-        if (settings.entities) j["entities"] = entity::to_json(entities, original);
-        if (mood.available)
-            j["mood"] = {{"polarity", mood.polarity}, {"anger", mood.anger}, {"anxiety", mood.anxiety},
-                         {"satisfaction", mood.satisfaction}};
+        nlohmann::json j = kefu::detail::intent::to_json(*model->value, original, scratch.classify.text, result.intents,
+                                                          settings.explain);
+        if (settings.analysis.entities) j["entities"] = entity::to_json(result.entities, original);
+        if (result.mood)
+            j["mood"] = {{"polarity", result.mood->polarity}, {"anger", result.mood->anger},
+                         {"anxiety", result.mood->anxiety}, {"satisfaction", result.mood->satisfaction}};
         return new_json_string(out, j);
     });
 }

@@ -5,7 +5,12 @@ namespace kefu::detail::session {
 text::normalize_status analyse(const model::compiled_model& model, std::string_view text,
                                const analysis_options& options, analysis_scratch& scratch, message_analysis& out) {
     const auto status = text::normalize(text, options.text, scratch.classify.text);
-    if (status != text::normalize_status::ok) return status;
+    if (status == text::normalize_status::ok) analyse_normalized(model, options, scratch, out);
+    return status;
+}
+
+void analyse_normalized(const model::compiled_model& model, const analysis_options& options, analysis_scratch& scratch,
+                        message_analysis& out) {
     const text::normalized& normalized = scratch.classify.text;
     model.classify(normalized, scratch.classify, out.intents);
     out.entities.clear();
@@ -16,7 +21,6 @@ text::normalize_status analyse(const model::compiled_model& model, std::string_v
         model.mood().estimate(normalized, scratch.mood, m);
         out.mood = m;
     }
-    return status;
 }
 
 std::vector<std::string_view> salient_intents(const model::compiled_model& model,

@@ -39,6 +39,10 @@ struct message_analysis {
 text::normalize_status analyse(const model::compiled_model& model, std::string_view text,
                                const analysis_options& options, analysis_scratch& scratch, message_analysis& out);
 
+// Analyses the message already normalised into scratch.classify.text.
+void analyse_normalized(const model::compiled_model& model, const analysis_options& options, analysis_scratch& scratch,
+                        message_analysis& out);
+
 // The intent names worth profiling: the primary one, and the second when it
 // has at least a quarter of the probability.
 std::vector<std::string_view> salient_intents(const model::compiled_model& model,

@@ -17,6 +17,8 @@ namespace {
 using namespace kefu::detail;
 using nlohmann::json;
 
+constexpr double LATER_FLOOR = 0.80;
+
 std::vector<json> read_jsonl(const std::string& name) {
     std::ifstream in(std::string(KEFU_TEST_DATA_DIR) + "/golden/" + name);
     std::vector<json> out;
@@ -62,6 +64,10 @@ double persona_rate(const std::string& name) {
 
 // The conversations the signal weights were tuned on.
 TEST(PersonaSuite, TuningHalf) { EXPECT_GE(persona_rate("personas/tuning.jsonl"), 0.80); }
+
+// Conversations written after the tuning, by someone who saw neither the
+// signals nor the tuning half (figure in docs/PROFILE.md).
+TEST(PersonaSuite, LaterHalf) { EXPECT_GE(persona_rate("personas/later.jsonl"), LATER_FLOOR); }
 
 TEST(Profile, EvidenceNamesTheSignalsAndMessages) {
     const json conversation = {
