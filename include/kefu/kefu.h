@@ -482,6 +482,38 @@ KEFU_API int kefu_profiler_json(kefu_string **out, const kefu_profiler *p, int e
 KEFU_API void kefu_profiler_free(kefu_profiler *p);
 
 /* ------------------------------------------------------------------------ */
+/* Sessions                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* One customer's session: the profile, the last intents and message (the
+ * context of agent replies) and the orders seen. Its blob restores it
+ * bit-exactly. Not thread-safe: a session is used by one thread at a time;
+ * different sessions may be used from different threads. A session keeps
+ * its model alive. */
+typedef struct kefu_session kefu_session;
+
+/* `id` (may be NULL: "") names the session in outputs. */
+KEFU_API int kefu_session_new(kefu_session **out, const kefu_model *model, const char *id);
+
+/* Processes one event (a JSON object of the `kefu run` input format) and
+ * returns its output line: intent, entities, mood and profile for a
+ * message, lint findings for an agent reply (docs/CLI.md). KEFU_EPARSE
+ * names the field at fault; the session is unchanged then. */
+KEFU_API int kefu_session_step_json(kefu_string **out, kefu_session *s, const char *event, size_t len);
+
+/* The profile (as kefu_profiler_json). */
+KEFU_API int kefu_session_profile_json(kefu_string **out, const kefu_session *s, int evidence);
+
+/* The session as bytes (magic, format version, checksum). */
+KEFU_API int kefu_session_snapshot(kefu_string **out, const kefu_session *s);
+
+/* Restores a snapshot: KEFU_ECORRUPT for damaged bytes, KEFU_EVERSION for a
+ * blob of another format version; never a crash. */
+KEFU_API int kefu_session_restore(kefu_session **out, const kefu_model *model, const void *blob, size_t len);
+
+KEFU_API void kefu_session_free(kefu_session *s);
+
+/* ------------------------------------------------------------------------ */
 /* Checking agent replies (lint)                                            */
 /* ------------------------------------------------------------------------ */
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reply/lint.hpp"
+#include "reply/lint_json.hpp"
 
 struct kefu_lint_result {
     std::vector<kefu::detail::reply::lint_finding> findings;
@@ -89,16 +90,7 @@ int kefu_lint_json(kefu_string** out, const char* reply_text, size_t len, const 
         std::vector<reply::lint_finding> findings;
         if (const int status = run_lint(findings, reply_text, len, ctx); status != KEFU_OK) return status;
         const std::string_view original(reply_text ? reply_text : "", len);
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& f : findings)
-            list.push_back({{"rule", f.rule},
-                            {"severity", reply::severity_name(f.level)},
-                            {"start", f.start},
-                            {"end", f.end},
-                            {"text", std::string(original.substr(f.start, f.end - f.start))},
-                            {"message", f.message},
-                            {"suggestion", f.suggestion}});
-        const nlohmann::json j = {{"reply", std::string(original)}, {"findings", list}};
+        const nlohmann::json j = {{"reply", std::string(original)}, {"findings", reply::to_json(findings, original)}};
         return new_json_string(out, j);
     });
 }

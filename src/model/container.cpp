@@ -21,7 +21,7 @@ std::uint32_t crc32(std::string_view data) {
 
 }  // namespace
 
-std::string pack(const sections& parts) {
+std::string pack(const container_kind& kind, const sections& parts) {
     writer payload;
     payload.u32(static_cast<std::uint32_t>(parts.size()));
     for (const auto& [t, body] : parts) {
@@ -29,8 +29,8 @@ std::string pack(const sections& parts) {
         payload.bytes(body);
     }
     writer file;
-    for (char c : magic) file.pod(c);
-    file.u32(format_version);
+    for (char c : kind.magic) file.pod(c);
+    file.u32(kind.version);
     file.u32(0);  // flags, reserved
     file.u64(payload.data().size());
     file.u32(crc32(payload.data()));
@@ -40,23 +40,25 @@ std::string pack(const sections& parts) {
     return out;
 }
 
-std::map<std::uint32_t, std::string_view> unpack(std::string_view file) {
-    if (file.size() < header_size || std::memcmp(file.data(), magic, sizeof magic) != 0)
-        throw kefu::error(KEFU_ECORRUPT, "not a kefu model file (bad magic)");
-    reader header(file.substr(sizeof magic, header_size - sizeof magic));
+std::map<std::uint32_t, std::string_view> unpack(const container_kind& kind, std::string_view file) {
+    const std::string what = kind.what;
+    if (file.size() < header_size || std::memcmp(file.data(), kind.magic, sizeof kind.magic) != 0)
+        throw kefu::error(KEFU_ECORRUPT, "not a kefu " + what + " (bad magic)");
+    reader header(file.substr(sizeof kind.magic, header_size - sizeof kind.magic));
     const std::uint32_t version = header.u32();
-    if (version != format_version)
-        throw kefu::error(KEFU_EVERSION, "model file format " + std::to_string(version) + " is not supported (this kefu reads format " +
-                                             std::to_string(format_version) + ")");
+    if (version != kind.version)
+        throw kefu::error(KEFU_EVERSION, what + " format " + std::to_string(version) +
+                                             " is not supported (this kefu reads format " +
+                                             std::to_string(kind.version) + ")");
     if (header.u32() != 0)  // flags: a later format may set some, this reader knows none
-        throw kefu::error(KEFU_EVERSION, "model file uses features this kefu does not know (flags are set)");
+        throw kefu::error(KEFU_EVERSION, what + " uses features this kefu does not know (flags are set)");
     const std::uint64_t size = header.u64();
     const std::uint32_t checksum = header.u32();
-    if (header.u32() != 0) throw kefu::error(KEFU_ECORRUPT, "model file header is damaged (reserved field)");
+    if (header.u32() != 0) throw kefu::error(KEFU_ECORRUPT, what + " header is damaged (reserved field)");
     if (size != file.size() - header_size)
-        throw kefu::error(KEFU_ECORRUPT, "model file is truncated or has trailing bytes");
+        throw kefu::error(KEFU_ECORRUPT, what + " is truncated or has trailing bytes");
     const std::string_view payload = file.substr(header_size);
-    if (crc32(payload) != checksum) throw kefu::error(KEFU_ECORRUPT, "model file checksum mismatch");
+    if (crc32(payload) != checksum) throw kefu::error(KEFU_ECORRUPT, what + " checksum mismatch");
     reader r(payload);
     std::map<std::uint32_t, std::string_view> out;
     for (std::uint32_t n = r.u32(); n > 0; --n) {

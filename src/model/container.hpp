@@ -1,6 +1,6 @@
-// The model file container: magic, format version, checksum, and tagged
-// sections. Any damage is reported as KEFU_ECORRUPT, a file from another
-// format version as KEFU_EVERSION.
+// The container of model files and session blobs: magic, format version,
+// checksum, and tagged sections. Any damage is reported as KEFU_ECORRUPT, a
+// file from another format version as KEFU_EVERSION.
 #pragma once
 
 #include <cstdint>
@@ -10,8 +10,16 @@
 
 namespace kefu::detail::model {
 
-inline constexpr char magic[8] = {'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'};
-inline constexpr std::uint32_t format_version = 1;
+// What a container holds: its magic, the format version this kefu writes
+// and reads, and a name for messages.
+struct container_kind {
+    char magic[8];
+    std::uint32_t version;
+    const char* what;
+};
+
+inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 1, "model file"};
+inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 1, "session blob"};
 
 // Four-character section tags.
 constexpr std::uint32_t tag(const char (&name)[5]) {
@@ -21,9 +29,9 @@ constexpr std::uint32_t tag(const char (&name)[5]) {
 
 using sections = std::map<std::uint32_t, std::string>;
 
-std::string pack(const sections& parts);
+std::string pack(const container_kind& kind, const sections& parts);
 
 // Checks magic, version, size and checksum; the views point into `file`.
-std::map<std::uint32_t, std::string_view> unpack(std::string_view file);
+std::map<std::uint32_t, std::string_view> unpack(const container_kind& kind, std::string_view file);
 
 }  // namespace kefu::detail::model

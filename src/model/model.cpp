@@ -56,7 +56,7 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
 }
 
 std::shared_ptr<const compiled_model> compiled_model::load(std::string_view bytes) {
-    const auto parts = unpack(bytes);
+    const auto parts = unpack(model_file, bytes);
     auto section = [&](std::uint32_t t, const char* name) {
         const auto it = parts.find(t);
         if (it == parts.end()) reader::corrupt(std::string("missing section ") + name);
@@ -115,7 +115,7 @@ std::string compiled_model::save() const {
         mood_.save(mood);
         parts[mood_section] = std::move(mood).take();
     }
-    return pack(parts);
+    return pack(model_file, parts);
 }
 
 std::shared_ptr<const compiled_model> compiled_model::with_mood(mood::mood_model mood) const {

@@ -18,20 +18,22 @@ void observe(customer_profile& profile, const model::compiled_model& model, cons
     profile.observe_message(m);
 }
 
-void profiler::on_event(const session::event& e) {
+const session::message_analysis* profiler::on_event(const session::event& e) {
     switch (e.type) {
         case session::event_type::message: {
             session::analysis_options options;
             options.clock = entity::message_clock{e.time_ms / 1000, e.utc_offset_minutes};
-            if (session::analyse(*model_, e.text, options, scratch_, analysis_) == text::normalize_status::ok)
-                observe(profile_, *model_, analysis_, scratch_.classify.text, e.time_ms);
-            break;
+            if (session::analyse(*model_, e.text, options, scratch_, analysis_) != text::normalize_status::ok)
+                return nullptr;  // too long: the message is not analysed
+            observe(profile_, *model_, analysis_, scratch_.classify.text, e.time_ms);
+            return &analysis_;
         }
         case session::event_type::agent_reply: profile_.observe_agent_reply(e.time_ms); break;
         case session::event_type::order_created: profile_.observe_order_created(e.time_ms); break;
         case session::event_type::customer_facts: profile_.observe_customer_facts(e.facts); break;
         default: break;
     }
+    return nullptr;
 }
 
 namespace {

@@ -18,9 +18,14 @@ class profiler {
 public:
     explicit profiler(std::shared_ptr<const model::compiled_model> model) : model_(std::move(model)) {}
 
-    void on_event(const session::event& e);
+    // Observes one event; for a customer message returns its analysis (valid
+    // until the next call), otherwise nullptr. The message's normalised
+    // text is in normalized() until then too.
+    const session::message_analysis* on_event(const session::event& e);
+    const text::normalized& normalized() const noexcept { return scratch_.classify.text; }
     const customer_profile& profile() const noexcept { return profile_; }
     customer_profile& profile() noexcept { return profile_; }
+    const model::compiled_model& model() const noexcept { return *model_; }
 
 private:
     std::shared_ptr<const model::compiled_model> model_;

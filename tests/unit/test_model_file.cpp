@@ -105,7 +105,7 @@ int load_code(std::string_view bytes) {
 
 model::sections sections_of(const std::string& bytes) {
     model::sections out;
-    for (const auto& [t, body] : model::unpack(bytes)) out[t] = std::string(body);
+    for (const auto& [t, body] : model::unpack(model::model_file, bytes)) out[t] = std::string(body);
     return out;
 }
 
@@ -237,7 +237,7 @@ TEST(ModelFile, HeaderLayout) {
     std::memcpy(&version, bytes.data() + version_offset, 4);
     std::memcpy(&size, bytes.data() + size_offset, 8);
     std::memcpy(&checksum, bytes.data() + checksum_offset, 4);
-    EXPECT_EQ(version, model::format_version);
+    EXPECT_EQ(version, model::model_file.version);
     EXPECT_EQ(size, bytes.size() - header_size);
     EXPECT_EQ(checksum, crc32(std::string_view(bytes).substr(header_size)));
 }
@@ -432,7 +432,7 @@ TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
     for (std::uint64_t i = 0; i < count; ++i) put_u32(section, offset + i * 4, longest);
     std::shared_ptr<const model::compiled_model> m;
     try {
-        m = model::compiled_model::load(model::pack(parts));
+        m = model::compiled_model::load(model::pack(model::model_file, parts));
     } catch (const kefu::error& e) {
         EXPECT_EQ(e.code(), KEFU_ECORRUPT);
         return;
@@ -452,8 +452,8 @@ TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
 
 TEST(ModelFileSections, PackAndUnpackRoundTrip) {
     const model::sections parts = {{model::tag("AAAA"), "first"}, {model::tag("BBBB"), ""}, {model::tag("CCCC"), std::string(3, '\0')}};
-    const std::string bytes = model::pack(parts);
-    const auto unpacked = model::unpack(bytes);
+    const std::string bytes = model::pack(model::model_file, parts);
+    const auto unpacked = model::unpack(model::model_file, bytes);
     ASSERT_EQ(unpacked.size(), 3u);
     EXPECT_EQ(unpacked.at(model::tag("AAAA")), "first");
     EXPECT_EQ(unpacked.at(model::tag("BBBB")), "");
@@ -476,7 +476,7 @@ TEST(ModelFileSections, MissingSectionIsCorrupt) {
         auto damaged = parts;
         damaged.erase(tag);
         try {
-            model::compiled_model::load(model::pack(damaged));
+            model::compiled_model::load(model::pack(model::model_file, damaged));
             ADD_FAILURE() << "loaded without " << name;
         } catch (const kefu::error& e) {
             EXPECT_EQ(e.code(), KEFU_ECORRUPT);
@@ -490,7 +490,7 @@ TEST(ModelFileSections, OutOfScopeLabelMustBeAnIntent) {
     model::writer meta;
     meta.str("no_such_intent");
     parts[model::tag("META")] = meta.data();
-    EXPECT_EQ(load_code(model::pack(parts)), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(model::pack(model::model_file, parts)), KEFU_ECORRUPT);
 }
 
 TEST(ModelFileSections, SectionsFromDifferentModelsDoNotCrash) {
@@ -502,7 +502,7 @@ TEST(ModelFileSections, SectionsFromDifferentModelsDoNotCrash) {
     parts[model::tag("META")] = small.at(model::tag("META"));
     std::shared_ptr<const model::compiled_model> m;
     try {
-        m = model::compiled_model::load(model::pack(parts));
+        m = model::compiled_model::load(model::pack(model::model_file, parts));
     } catch (const kefu::error& e) {
         EXPECT_EQ(e.code(), KEFU_ECORRUPT);
         return;

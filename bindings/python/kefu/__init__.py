@@ -20,10 +20,11 @@ from . import _native as _n
 from ._common import KefuError, _char_offset, _check, _take_string
 from .lint import Finding, lint
 from .profile import Profiler
+from .session import Session
 from .entities import Entity, NowLike, _clock, _entity_from, extract_entities, format_time, parse_time
 
 __all__ = ["KefuError", "Model", "Classification", "Mood", "RankedIntent", "RuleHit", "Normalized", "CharInfo", "Entity",
-           "normalize", "version", "lint", "Finding", "Profiler", "extract_entities", "parse_time", "format_time"]
+           "normalize", "version", "lint", "Finding", "Profiler", "Session", "extract_entities", "parse_time", "format_time"]
 
 
 def version() -> str:

@@ -173,3 +173,18 @@ def test_profiler_builds_a_profile_with_evidence():
     with pytest.raises(kefu.KefuError) as e:
         p.event({"type": "message", "text": "no time"})
     assert e.value.name == "KEFU_EPARSE"
+
+
+def test_session_steps_snapshots_and_restores():
+    model = kefu.Model.default()
+    s = kefu.Session(model, "c1")
+    out = s.step({"type": "message", "time": "2026-11-22T10:00:00+08:00", "text": "我要退貨"})
+    assert out["intent"] == "return" and out["session"] == "c1"
+    blob = s.snapshot()
+    restored = kefu.Session.restore(model, blob)
+    assert restored.snapshot() == blob
+    reply = {"type": "agent_reply", "time": "2026-11-22T10:01:00+08:00", "text": "不行"}
+    assert s.step(reply) == restored.step(reply)
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Session.restore(model, blob[:-5])
+    assert e.value.name == "KEFU_ECORRUPT"

@@ -1,0 +1,63 @@
+// Sessions.
+#include "c_api/common.hpp"
+
+#include "session/session.hpp"
+
+struct kefu_session {
+    kefu::detail::session::customer_session value;
+};
+
+using namespace kefu::detail::c_api;
+using kefu::detail::guarded;
+namespace session = kefu::detail::session;
+
+extern "C" {
+
+int kefu_session_new(kefu_session** out, const kefu_model* model, const char* id) {
+    return guarded([&] {
+        if (out == nullptr || model == nullptr) return invalid_argument("out or model is NULL");
+        *out = nullptr;
+        *out = new kefu_session{session::customer_session(model->value, id ? id : "")};
+        return KEFU_OK;
+    });
+}
+
+int kefu_session_step_json(kefu_string** out, kefu_session* s, const char* event, size_t len) {
+    return guarded([&] {
+        if (out == nullptr || s == nullptr || event == nullptr) return invalid_argument("out, session or event is NULL");
+        *out = nullptr;
+        const session::event e = session::parse_event(std::string_view(event, len));
+        return new_json_string(out, s->value.step(e));
+    });
+}
+
+int kefu_session_profile_json(kefu_string** out, const kefu_session* s, int evidence) {
+    return guarded([&] {
+        if (out == nullptr || s == nullptr) return invalid_argument("out or session is NULL");
+        *out = nullptr;
+        return new_json_string(out, kefu::detail::profile::to_json(s->value.profile(), evidence != 0));
+    });
+}
+
+int kefu_session_snapshot(kefu_string** out, const kefu_session* s) {
+    return guarded([&] {
+        if (out == nullptr || s == nullptr) return invalid_argument("out or session is NULL");
+        *out = nullptr;
+        return new_string(out, s->value.snapshot());
+    });
+}
+
+int kefu_session_restore(kefu_session** out, const kefu_model* model, const void* blob, size_t len) {
+    return guarded([&] {
+        if (out == nullptr || model == nullptr || (blob == nullptr && len != 0))
+            return invalid_argument("out, model or blob is NULL");
+        *out = nullptr;
+        const std::string_view bytes(static_cast<const char*>(blob), len);
+        *out = new kefu_session{session::customer_session::restore(model->value, bytes)};
+        return KEFU_OK;
+    });
+}
+
+void kefu_session_free(kefu_session* s) { delete s; }
+
+}  // extern "C"

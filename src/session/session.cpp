@@ -1,0 +1,190 @@
+#include "session/session.hpp"
+
+#include <algorithm>
+
+#include "core/iso_time.hpp"
+#include "entity/entity_json.hpp"
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
+#include "model/binary.hpp"
+#include "model/container.hpp"
+#include "reply/lint_json.hpp"
+
+namespace kefu::detail::session {
+namespace {
+
+constexpr std::size_t order_limit = 16;
+constexpr std::size_t intent_limit = 4;
+constexpr std::uint32_t state_section = model::tag("SESS");
+constexpr std::uint32_t profile_section = model::tag("PROF");
+
+reply::customer_mood mood_word(const profile::mood_state& m) {
+    if (m.anger > 0.5f) return reply::customer_mood::angry;
+    if (m.anxiety > 0.5f) return reply::customer_mood::anxious;
+    if (m.satisfaction > 0.5f) return reply::customer_mood::happy;
+    return reply::customer_mood::calm;
+}
+
+void check_limit(std::size_t n, std::size_t limit, const char* what) {
+    if (n > limit) model::reader::corrupt(std::string("session blob: too many ") + what);
+}
+
+}  // namespace
+
+customer_session::customer_session(std::shared_ptr<const model::compiled_model> model, std::string id)
+    : id_(std::move(id)), profiler_(std::move(model)) {}
+
+nlohmann::json customer_session::step(const event& input) {
+    event e = input;
+    nlohmann::json out = {{"session", id_}, {"event", event_type_name(e.type)}, {"actions", nlohmann::json::array()}};
+    // Events are processed in time order; one from the past is taken as "now"
+    // so that the session's clock never runs backwards.
+    if (e.time_ms < last_time_ms_) {
+        out["note"] = "time went backwards; the event is taken at the session's last time";
+        e.time_ms = last_time_ms_;
+    }
+    last_time_ms_ = e.time_ms;
+    utc_offset_minutes_ = e.utc_offset_minutes;
+    ++events_;
+    out["time"] = format_iso_time(e.time_ms / 1000 - (e.time_ms % 1000 < 0 ? 1 : 0), e.utc_offset_minutes);
+    switch (e.type) {
+        case event_type::message: return on_message(e, std::move(out));
+        case event_type::agent_reply: return on_agent_reply(e, std::move(out));
+        default: break;
+    }
+    on_order_event(e);
+    profiler_.on_event(e);
+    remember(e, {});
+    return out;
+}
+
+nlohmann::json customer_session::on_message(const event& e, nlohmann::json out) {
+    const message_analysis* a = profiler_.on_event(e);
+    if (a == nullptr) {
+        out["error"] = "message longer than the maximum length; not analysed";
+        return out;
+    }
+    const auto& names = profiler_.model().rules().intents;
+    out["intent"] = names[a->intents.intent].name;
+    out["confidence"] = a->intents.confidence;
+    out["out_of_scope"] = a->intents.out_of_scope;
+    out["entities"] = entity::to_json(a->entities, e.text);
+    if (a->mood)
+        out["mood"] = {{"polarity", a->mood->polarity}, {"anger", a->mood->anger}, {"anxiety", a->mood->anxiety},
+                       {"satisfaction", a->mood->satisfaction}};
+    out["profile"] = profile::to_json(profiler_.profile(), false);
+    last_intents_.clear();
+    for (std::string_view i : salient_intents(profiler_.model(), a->intents)) last_intents_.emplace_back(i);
+    last_customer_text_ = e.text.substr(0, remembered_text_limit);
+    remember(e, names[a->intents.intent].name);
+    return out;
+}
+
+reply::lint_context customer_session::lint_context() const {
+    reply::lint_context c;
+    c.customer = last_customer_text_;
+    c.mood = mood_word(profiler_.profile().mood());
+    if (profiler_.profile().messages() > 0)
+        c.personality = profile::trait_name(profiler_.profile().top(profile::trait_family::personality));
+    c.intents = last_intents_;
+    return c;
+}
+
+nlohmann::json customer_session::on_agent_reply(const event& e, nlohmann::json out) {
+    const auto findings = reply::lint_reply(e.text, lint_context());
+    out["actions"].push_back({{"type", "lint"}, {"findings", reply::to_json(findings, e.text)}});
+    profiler_.on_event(e);
+    remember(e, {});
+    return out;
+}
+
+void customer_session::on_order_event(const event& e) {
+    if (e.order.empty()) return;
+    auto it = std::find_if(orders_.begin(), orders_.end(), [&](const order_state& o) { return o.id == e.order; });
+    if (it == orders_.end()) {
+        if (orders_.size() == order_limit) orders_.erase(orders_.begin());
+        orders_.push_back({e.order, e.amount, e.type});
+        return;
+    }
+    it->last_event = e.type;
+    if (e.amount > 0) it->amount = e.amount;
+}
+
+void customer_session::remember(const event& e, std::string intent) {
+    if (history_.size() == history_limit) history_.erase(history_.begin());
+    history_.push_back({e.time_ms, e.type, std::move(intent)});
+}
+
+std::string customer_session::snapshot() const {
+    model::writer state;
+    state.str(id_);
+    state.pod(last_time_ms_);
+    state.i32(utc_offset_minutes_);
+    state.u64(events_);
+    state.u32(static_cast<std::uint32_t>(history_.size()));
+    for (const turn& t : history_) {
+        state.pod(t.time_ms);
+        state.u32(static_cast<std::uint32_t>(t.type));
+        state.str(t.intent);
+    }
+    state.u32(static_cast<std::uint32_t>(last_intents_.size()));
+    for (const auto& i : last_intents_) state.str(i);
+    state.str(last_customer_text_);
+    state.u32(static_cast<std::uint32_t>(orders_.size()));
+    for (const order_state& o : orders_) {
+        state.str(o.id);
+        state.pod(o.amount);
+        state.u32(static_cast<std::uint32_t>(o.last_event));
+    }
+    model::writer prof;
+    profiler_.profile().save(prof);
+    return model::pack(model::session_blob, {{state_section, std::move(state).take()}, {profile_section, std::move(prof).take()}});
+}
+
+customer_session customer_session::restore(std::shared_ptr<const model::compiled_model> model, std::string_view blob) {
+    const auto parts = model::unpack(model::session_blob, blob);
+    const auto section = [&](std::uint32_t t, const char* name) {
+        const auto it = parts.find(t);
+        if (it == parts.end()) model::reader::corrupt(std::string("session blob: missing section ") + name);
+        return model::reader(it->second);
+    };
+    model::reader state = section(state_section, "SESS");
+    customer_session s(std::move(model), state.str());
+    s.last_time_ms_ = state.pod<std::int64_t>();
+    s.utc_offset_minutes_ = state.pod<std::int32_t>();
+    s.events_ = state.u64();
+    const auto event_of = [](std::uint32_t v) {
+        if (v > static_cast<std::uint32_t>(event_type::tick)) model::reader::corrupt("session blob: unknown event type");
+        return static_cast<event_type>(v);
+    };
+    const std::uint32_t turns = state.u32();
+    check_limit(turns, history_limit, "turns");
+    for (std::uint32_t i = 0; i < turns; ++i) {
+        turn t;
+        t.time_ms = state.pod<std::int64_t>();
+        t.type = event_of(state.u32());
+        t.intent = state.str();
+        s.history_.push_back(std::move(t));
+    }
+    const std::uint32_t intents = state.u32();
+    check_limit(intents, intent_limit, "intents");
+    for (std::uint32_t i = 0; i < intents; ++i) s.last_intents_.push_back(state.str());
+    s.last_customer_text_ = state.str();
+    check_limit(s.last_customer_text_.size(), remembered_text_limit, "bytes of remembered text");
+    const std::uint32_t orders = state.u32();
+    check_limit(orders, order_limit, "orders");
+    for (std::uint32_t i = 0; i < orders; ++i) {
+        order_state o;
+        o.id = state.str();
+        o.amount = state.pod<double>();
+        o.last_event = event_of(state.u32());
+        s.orders_.push_back(std::move(o));
+    }
+    if (!state.at_end()) model::reader::corrupt("session blob: bytes after the state");
+    model::reader prof = section(profile_section, "PROF");
+    s.profiler_.profile() = profile::customer_profile::load(prof);
+    if (!prof.at_end()) model::reader::corrupt("session blob: bytes after the profile");
+    return s;
+}
+
+}  // namespace kefu::detail::session

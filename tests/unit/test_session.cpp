@@ -1,0 +1,122 @@
+// Sessions: the step output, restoring a snapshot bit-exactly in the middle
+// of a conversation, damaged and foreign blobs, time going backwards, and
+// bounded history.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "kefu/error.hpp"
+#include "model/default_model.hpp"
+#include "session/session.hpp"
+
+namespace {
+
+using namespace kefu::detail;
+using nlohmann::json;
+
+std::vector<session::event> conversation(const std::string& id) {
+    std::ifstream in(std::string(KEFU_TEST_DATA_DIR) + "/golden/personas/tuning.jsonl");
+    for (std::string line; std::getline(in, line);) {
+        const json c = json::parse(line);
+        if (c["id"] != id) continue;
+        std::vector<session::event> events;
+        for (const json& e : c["events"]) events.push_back(session::parse_event(e.dump()));
+        return events;
+    }
+    return {};
+}
+
+TEST(Session, MessageStepsCarryIntentEntitiesMoodAndProfile) {
+    session::customer_session s(model::default_model(), "c1");
+    const json out = s.step(session::parse_event(
+        R"({"type":"message","time":"2026-11-22T10:00:00+08:00","text":"亲 能便宜二十块吗"})"));
+    EXPECT_EQ(out["session"], "c1");
+    EXPECT_EQ(out["event"], "message");
+    EXPECT_EQ(out["time"], "2026-11-22T10:00:00+08:00");
+    EXPECT_EQ(out["intent"], "bargain");
+    EXPECT_EQ(out["entities"][0]["type"], "discount");
+    EXPECT_TRUE(out.contains("mood"));
+    EXPECT_TRUE(out["profile"]["personality"].contains("decisive"));
+}
+
+TEST(Session, AgentRepliesAreLintedInTheSessionContext) {
+    session::customer_session s(model::default_model(), "c1");
+    s.step(session::parse_event(R"({"type":"message","time":1795312800000,"text":"收到的杯子是碎的，气死我了"})"));
+    const json out = s.step(session::parse_event(R"({"type":"agent_reply","time":1795312860000,"text":"快递摔的"})"));
+    ASSERT_EQ(out["actions"].size(), 1u);
+    EXPECT_EQ(out["actions"][0]["type"], "lint");
+    bool apology = false;
+    for (const json& f : out["actions"][0]["findings"]) apology = apology || f["rule"] == "missing_apology";
+    EXPECT_TRUE(apology) << out.dump();
+}
+
+// Snapshot after every event, restore, and go on: the outputs and the final
+// blob are the same as without the round trips.
+TEST(Session, RestoresBitExactlyMidConversation) {
+    for (const char* id : {"difficult-02", "habitual-02", "impulsive-01"}) {
+        const auto events = conversation(id);
+        ASSERT_FALSE(events.empty()) << id;
+        session::customer_session straight(model::default_model(), id);
+        auto hopping = std::make_unique<session::customer_session>(model::default_model(), id);
+        for (const auto& e : events) {
+            const json a = straight.step(e);
+            const json b = hopping->step(e);
+            EXPECT_EQ(a, b) << id;
+            const std::string blob = hopping->snapshot();
+            hopping = std::make_unique<session::customer_session>(
+                session::customer_session::restore(model::default_model(), blob));
+            EXPECT_EQ(hopping->snapshot(), blob) << id;
+        }
+        EXPECT_EQ(straight.snapshot(), hopping->snapshot()) << id;
+    }
+}
+
+int status_of_restore(std::string_view blob) {
+    try {
+        session::customer_session::restore(model::default_model(), blob);
+        return KEFU_OK;
+    } catch (const kefu::error& e) {
+        return e.code();
+    }
+}
+
+TEST(Session, DamagedBlobsFailWithAClearStatus) {
+    session::customer_session s(model::default_model(), "c1");
+    for (const auto& e : conversation("price_driven-01")) s.step(e);
+    const std::string blob = s.snapshot();
+    ASSERT_EQ(status_of_restore(blob), KEFU_OK);
+    for (std::size_t cut : {std::size_t{0}, std::size_t{7}, std::size_t{31}, blob.size() / 2, blob.size() - 1})
+        EXPECT_EQ(status_of_restore(blob.substr(0, cut)), KEFU_ECORRUPT) << cut;
+    for (std::size_t at = 0; at < blob.size(); at += 7) {
+        std::string flipped = blob;
+        flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
+        const int status = status_of_restore(flipped);
+        EXPECT_TRUE(status == KEFU_ECORRUPT || status == KEFU_EVERSION) << at;
+    }
+    std::string other_version = blob;
+    other_version[8] = 9;  // the format version follows the 8-byte magic
+    EXPECT_EQ(status_of_restore(other_version), KEFU_EVERSION);
+    std::string model_magic = blob;
+    model_magic.replace(0, 8, "KEFUMODL");
+    EXPECT_EQ(status_of_restore(model_magic), KEFU_ECORRUPT);
+}
+
+TEST(Session, TimeNeverRunsBackwards) {
+    session::customer_session s(model::default_model(), "c1");
+    s.step(session::parse_event(R"({"type":"message","time":"2026-11-22T10:00:00+08:00","text":"在吗"})"));
+    const json out = s.step(session::parse_event(R"({"type":"message","time":"2026-11-22T09:00:00+08:00","text":"有人吗"})"));
+    EXPECT_TRUE(out.contains("note"));
+    EXPECT_EQ(out["time"], "2026-11-22T10:00:00+08:00");
+}
+
+TEST(Session, HistoryStaysBounded) {
+    session::customer_session s(model::default_model(), "c1");
+    for (int i = 0; i < 200; ++i)
+        s.step(session::parse_event(json{{"type", "message"}, {"time", 1795312800000 + i * 1000}, {"text", "在吗"}}.dump()));
+    EXPECT_EQ(s.history().size(), session::history_limit);
+    EXPECT_LT(s.snapshot().size(), 16384u);
+}
+
+}  // namespace
