@@ -89,13 +89,20 @@ struct example_statement : x3::position_tagged {
     std::string text;
 };
 
+// `template intent.greeting style warm: "亲，您好呀～"` (docs/TEMPLATES.md).
+struct template_statement : x3::position_tagged {
+    std::string key;
+    boost::optional<std::string> style;
+    std::string text;
+};
+
 struct option_statement : x3::position_tagged {
     std::string name;
     double value = 0;
 };
 
 struct statement : x3::variant<intent_statement, lexicon_statement, rule_statement, example_statement,
-                               option_statement> {
+                               option_statement, template_statement> {
     using base_type::base_type;
     using base_type::operator=;
 };

@@ -13,3 +13,4 @@ BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::lexicon_statement, name, op, a
 BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::rule_statement, intent, name, pattern, attributes)
 BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::example_statement, intent, text)
 BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::option_statement, name, value)
+BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::template_statement, key, style, text)

@@ -45,6 +45,8 @@ struct lexicon_class;
 struct rule_class;
 struct example_class;
 struct option_class;
+struct template_class;
+struct template_key_class;
 
 x3::rule<identifier_class, std::string> const identifier = "identifier";
 x3::rule<quoted_class, std::string> const quoted = "quoted text";
@@ -65,6 +67,8 @@ x3::rule<lexicon_class, ast::lexicon_statement> const lexicon_statement = "lexic
 x3::rule<rule_class, ast::rule_statement> const rule_statement = "rule statement";
 x3::rule<example_class, ast::example_statement> const example_statement = "example statement";
 x3::rule<option_class, ast::option_statement> const option_statement = "option statement";
+x3::rule<template_class, ast::template_statement> const template_statement = "template statement";
+x3::rule<template_key_class, std::string> const template_key = "template key";
 
 skipper_type const skipper = "skipper";
 statement_type const statement = "statement";
@@ -109,13 +113,16 @@ auto const example_continuation = x3::omit[lit('\\') >> *char_(" \t") >> eol] >>
 auto const example_text = lexeme[+(example_continuation | (char_ - eol))];
 auto const example_statement_def = keyword("example") > identifier > lit(':') > example_text;
 auto const option_statement_def = keyword("option") > identifier > lit('=') > double_;
+auto const template_key_def = lexeme[char_("a-z_") >> *(char_("a-z0-9_") | (char_('.') >> &char_("a-z_")))];
+auto const template_statement_def = keyword("template") > template_key > -(keyword("style") > identifier) > lit(':')
+                                    > quoted;
 
 auto const statement_def =
-    intent_statement | lexicon_statement | rule_statement | example_statement | option_statement;
+    intent_statement | lexicon_statement | rule_statement | example_statement | option_statement | template_statement;
 
 BOOST_SPIRIT_DEFINE(skipper, statement, identifier, quoted, bare_text, token_name, alternatives, literal, lexicon_ref, emoji_token, gap, anchor, item,
                     sequence, group, attribute, intent_statement, lexicon_statement, rule_statement,
-                    example_statement, option_statement)
+                    example_statement, option_statement, template_key, template_statement)
 
 // Nodes that record their source position (for file:line:col in errors).
 struct literal_class : x3::annotate_on_success {};
@@ -131,5 +138,6 @@ struct lexicon_class : x3::annotate_on_success {};
 struct rule_class : x3::annotate_on_success {};
 struct example_class : x3::annotate_on_success {};
 struct option_class : x3::annotate_on_success {};
+struct template_class : x3::annotate_on_success {};
 
 }  // namespace kefu::detail::dsl::grammar

@@ -321,6 +321,18 @@ struct rule_compiler::impl {
         set.examples.push_back({intent_of(s, s.intent), s.text, src->location(s)});
     }
 
+    void operator()(const ast::template_statement& s) {
+        reply::reply_template t{s.key, reply::reply_style::any, s.text, src->location(s)};
+        if (s.style) {
+            const auto style = reply::style_from(*s.style);
+            if (!style || *style == reply::reply_style::any)
+                fail(s, "unknown style '" + *s.style + "' (known: short, detailed, warm, formal)");
+            t.style = *style;
+        }
+        if (const std::string problem = reply::check_template_text(s.text); !problem.empty()) fail(s, problem);
+        set.templates.push_back(std::move(t));
+    }
+
     void operator()(const ast::option_statement& s) {
         if (s.name == "negation_window") {
             if (!integral(s.value) || s.value < 0 || s.value > 16) fail(s, "negation_window is an integer from 0 to 16");

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "reply/templates.hpp"
+
 namespace kefu::detail::intent {
 
 inline constexpr unsigned max_gap = 32;
@@ -67,6 +69,7 @@ struct rule_set {
     std::vector<std::u32string> negator_exceptions;                // the lexicon @negator_exception
     std::uint32_t negation_window = 3;
     std::vector<example> examples;
+    std::vector<reply::reply_template> templates;  // compiled from the same files (template statements)
 
     // Index of an intent by name, or -1.
     int find_intent(const std::string& name) const noexcept;

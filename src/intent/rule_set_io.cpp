@@ -69,6 +69,12 @@ void save_rule_set(const rule_set& rules, model::writer& w) {
         w.str(e.text);
         w.str(e.location);
     });
+    save_list(w, rules.templates, [&](const reply::reply_template& t) {
+        w.str(t.key);
+        w.u32(static_cast<std::uint32_t>(t.style));
+        w.str(t.text);
+        w.str(t.location);
+    });
 }
 
 rule_set load_rule_set(model::reader& r) {
@@ -119,6 +125,16 @@ rule_set load_rule_set(model::reader& r) {
         if (e.intent >= rules.intents.size()) model::reader::corrupt("rule set: example of an unknown intent");
         e.text = r.str();
         e.location = r.str();
+    }
+    rules.templates.resize(read_count(r, max_items));
+    for (auto& t : rules.templates) {
+        t.key = r.str();
+        const std::uint32_t style = r.u32();
+        if (style > static_cast<std::uint32_t>(reply::reply_style::formal)) model::reader::corrupt("rule set: unknown template style");
+        t.style = static_cast<reply::reply_style>(style);
+        t.text = r.str();
+        t.location = r.str();
+        if (!reply::check_template_text(t.text).empty()) model::reader::corrupt("rule set: malformed template");
     }
     return rules;
 }

@@ -147,7 +147,9 @@ service_strategy customer_profile::strategy() const {
         case trait::rational: s.detail = "high"; break;
         default: break;
     }
-    if (messages_ == 0) s = {"medium", "normal", "normal", "neutral", false, false, "standard", "no"};
+    // One message says too little about a person: the neutral strategy until
+    // the second.
+    if (messages_ < 2) s = {"medium", "normal", "normal", "neutral", false, false, "standard", "no"};
     if (mood_.anger > 0.6f) {
         s.escalate_early = s.escalate_early || mood_.anger > 0.8f;
         s.warmth = "high";

@@ -9,6 +9,8 @@
 #include "model/binary.hpp"
 #include "model/container.hpp"
 #include "reply/lint_json.hpp"
+#include "reply/script.hpp"
+#include "reply/templates.hpp"
 
 namespace kefu::detail::session {
 namespace {
@@ -23,6 +25,39 @@ reply::customer_mood mood_word(const profile::mood_state& m) {
     if (m.anxiety > 0.5f) return reply::customer_mood::anxious;
     if (m.satisfaction > 0.5f) return reply::customer_mood::happy;
     return reply::customer_mood::calm;
+}
+
+// The template style the profile's strategy asks for.
+reply::reply_style style_for(const profile::service_strategy& s) {
+    if (s.reply_length == "short") return reply::reply_style::short_direct;
+    if (s.detail == "high") return reply::reply_style::detailed;
+    if (s.formality == "formal") return reply::reply_style::formal;
+    return reply::reply_style::warm;
+}
+
+// Slot values from the message's entities, as the customer wrote them.
+reply::slot_values slots_from(const std::vector<entity::entity>& entities, std::string_view original,
+                              std::int32_t offset) {
+    reply::slot_values v;
+    v.utc_offset_minutes = offset;
+    for (const entity::entity& e : entities) {
+        const std::string written(original.substr(e.start, e.stop - e.start));
+        switch (e.type) {
+            case entity::entity_type::money: if (e.has_value) v.money.emplace("price", e.value); break;
+            case entity::entity_type::courier: v.text.emplace("courier", written); break;
+            case entity::entity_type::order_number: v.text.emplace("order", e.canonical); break;
+            case entity::entity_type::tracking_number: v.text.emplace("tracking", e.canonical); break;
+            case entity::entity_type::time:
+                if (e.resolved) v.time_ms.emplace("deadline", e.epoch_seconds * 1000);
+                break;
+            default: break;
+        }
+    }
+    return v;
+}
+
+bool fillable(const reply::reply_template& t, const reply::slot_values& v) {
+    return reply::fill_slots(t.text, v).find('{') == std::string::npos;
 }
 
 void check_limit(std::size_t n, std::size_t limit, const char* what) {
@@ -73,11 +108,38 @@ nlohmann::json customer_session::on_message(const event& e, nlohmann::json out) 
         out["mood"] = {{"polarity", a->mood->polarity}, {"anger", a->mood->anger}, {"anxiety", a->mood->anxiety},
                        {"satisfaction", a->mood->satisfaction}};
     out["profile"] = profile::to_json(profiler_.profile(), false);
+    traditional_ = traditional_ || reply::looks_traditional(e.text);
+    if (nlohmann::json r = propose_reply(*a, e); !r.is_null()) {
+        out["reply"] = r["text"];
+        out["actions"].push_back(std::move(r));
+    }
     last_intents_.clear();
     for (std::string_view i : salient_intents(profiler_.model(), a->intents)) last_intents_.emplace_back(i);
     last_customer_text_ = e.text.substr(0, remembered_text_limit);
     remember(e, names[a->intents.intent].name);
     return out;
+}
+
+nlohmann::json customer_session::propose_reply(const message_analysis& analysis, const event& e) {
+    const auto& model = profiler_.model();
+    const std::string key = "intent." + model.rules().intents[analysis.intents.intent].name;
+    const reply::reply_style style = style_for(profiler_.profile().strategy());
+    const reply::slot_values values = slots_from(analysis.entities, e.text, e.utc_offset_minutes);
+    // The asked style first; when none of its variants can be filled with
+    // the facts known, any style's.
+    std::vector<const reply::reply_template*> usable;
+    for (const reply::reply_template* t : reply::variants_of(model.rules().templates, key, style))
+        if (fillable(*t, values)) usable.push_back(t);
+    if (usable.empty())
+        for (const reply::reply_template& t : model.rules().templates)
+            if (t.key == key && fillable(t, values)) usable.push_back(&t);
+    const reply::reply_template* chosen = reply::rotate(usable, used_templates_);
+    if (chosen == nullptr) return nullptr;
+    if (used_templates_.size() == used_template_limit) used_templates_.erase(used_templates_.begin());
+    used_templates_.push_back(reply::template_hash(*chosen));
+    std::string text = reply::fill_slots(chosen->text, values);
+    if (traditional_) text = reply::to_traditional(text);
+    return {{"type", "reply"}, {"text", text}, {"template", chosen->key}, {"style", reply::style_name(chosen->style)}};
 }
 
 reply::lint_context customer_session::lint_context() const {
@@ -136,6 +198,9 @@ std::string customer_session::snapshot() const {
         state.pod(o.amount);
         state.u32(static_cast<std::uint32_t>(o.last_event));
     }
+    state.u32(static_cast<std::uint32_t>(used_templates_.size()));
+    for (std::uint64_t h : used_templates_) state.u64(h);
+    state.u32(traditional_ ? 1 : 0);
     model::writer prof;
     profiler_.profile().save(prof);
     return model::pack(model::session_blob, {{state_section, std::move(state).take()}, {profile_section, std::move(prof).take()}});
@@ -180,6 +245,12 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
         o.last_event = event_of(state.u32());
         s.orders_.push_back(std::move(o));
     }
+    const std::uint32_t used = state.u32();
+    check_limit(used, used_template_limit, "used templates");
+    for (std::uint32_t i = 0; i < used; ++i) s.used_templates_.push_back(state.u64());
+    const std::uint32_t traditional = state.u32();
+    if (traditional > 1) model::reader::corrupt("session blob: bad script flag");
+    s.traditional_ = traditional == 1;
     if (!state.at_end()) model::reader::corrupt("session blob: bytes after the state");
     model::reader prof = section(profile_section, "PROF");
     s.profiler_.profile() = profile::customer_profile::load(prof);

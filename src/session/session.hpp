@@ -22,6 +22,7 @@ namespace kefu::detail::session {
 
 inline constexpr std::size_t history_limit = 32;
 inline constexpr std::size_t remembered_text_limit = 1024;  // bytes of the last customer message kept
+inline constexpr std::size_t used_template_limit = 64;
 
 struct turn {
     std::int64_t time_ms;
@@ -56,6 +57,9 @@ private:
     nlohmann::json on_agent_reply(const event& e, nlohmann::json out);
     void on_order_event(const event& e);
     void remember(const event& e, std::string intent);
+    // The suggested reply to a message from the templates, or "" when no
+    // variant can be filled with the facts known.
+    nlohmann::json propose_reply(const message_analysis& analysis, const event& e);
     reply::lint_context lint_context() const;
 
     std::string id_;
@@ -66,6 +70,8 @@ private:
     std::vector<std::string> last_intents_;
     std::string last_customer_text_;
     std::vector<order_state> orders_;
+    std::vector<std::uint64_t> used_templates_;  // rotation: the variants already sent, oldest first
+    bool traditional_ = false;                   // the customer writes in Traditional script
     std::uint64_t events_ = 0;
 };
 
