@@ -11,6 +11,7 @@
 #include "kefu/lint.hpp"
 #include "kefu/model.hpp"
 #include "kefu/profile.hpp"
+#include "kefu/session.hpp"
 #include "kefu/text.hpp"
 
 namespace kefu {

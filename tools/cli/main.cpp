@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     add_entities_command(app, global, body);
     add_lint_command(app, global, body);
     add_profile_command(app, global, body);
+    add_run_command(app, global, body);
     add_compile_command(app, global, body);
     add_train_command(app, global, body);
     add_eval_command(app, global, body);
