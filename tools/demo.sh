@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # The newcomer's first command: install what is missing, build a release, and
-# run the embedded default model over the sample messages. (The main job,
-# `kefu run` over a day of chat and order events, lands with the flows.)
+# run the main job — a shop's day of chat and order events from 38 customer
+# sessions (examples/day) — on the embedded default model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/bootstrap.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)"
-echo "== kefu normalize < examples/messages.txt =="
-build/release/kefu normalize < examples/messages.txt
+day=examples/day/2026-11-22.jsonl
+out=build/release/day-2026-11-22.jsonl
+state=build/release/day-state.db
+rm -f "$state" "$state-wal" "$state-shm"
+echo "== kefu run $day --state $state > $out =="
+build/release/kefu run "$day" --state "$state" > "$out"
 echo
-echo "== kefu classify < examples/messages.txt =="
-build/release/kefu classify < examples/messages.txt
+echo "== three decisions =="
+grep '"event":"message"' "$out" | head -n 2
+grep '"event":"agent_reply"' "$out" | grep '"rule"' | head -n 1
+echo
+echo "== the day =="
+/usr/bin/python3 tools/run_summary.py < "$out"
