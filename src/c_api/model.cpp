@@ -11,14 +11,13 @@
 
 using namespace kefu::detail::c_api;
 using kefu::detail::guarded;
-using kefu::detail::set_last_error;
 
 namespace {
 
 int read_train_options(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
     if (opts == nullptr) return KEFU_OK;
     if (opts->version != KEFU_TRAIN_OPTIONS_VERSION)
-        return set_last_error(KEFU_EVERSION, "kefu_train_options: unsupported version " + std::to_string(opts->version));
+        return unsupported_version("kefu_train_options", opts->version);
     if (opts->epochs == 0 || opts->epochs > 1000) return invalid_argument("kefu_train_options: epochs must be 1..1000");
     if (!(opts->learning_rate > 0.0f && opts->learning_rate <= 10.0f))
         return invalid_argument("kefu_train_options: learning_rate must be in (0, 10]");
@@ -123,7 +122,7 @@ const char* kefu_model_intent_name(const kefu_model* model, size_t index) {
 int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     if (opts == nullptr) return invalid_argument("opts is NULL");
     if (version != KEFU_TRAIN_OPTIONS_VERSION)
-        return set_last_error(KEFU_EVERSION, "kefu_train_options: unsupported version " + std::to_string(version));
+        return unsupported_version("kefu_train_options", version);
     const kefu::detail::learn::train_options defaults;
     std::memset(opts, 0, sizeof *opts);
     opts->version = version;

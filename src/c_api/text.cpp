@@ -11,15 +11,13 @@ struct kefu_normalized {
 
 using namespace kefu::detail::c_api;
 using kefu::detail::guarded;
-using kefu::detail::set_last_error;
 
 namespace {
 
 int read_normalize_options(const kefu_normalize_options* opts, kefu::detail::text::normalize_options& out) {
     if (opts == nullptr) return KEFU_OK;
     if (opts->version != KEFU_NORMALIZE_OPTIONS_VERSION)
-        return set_last_error(KEFU_EVERSION, "kefu_normalize_options: unsupported version " +
-                                                 std::to_string(opts->version));
+        return unsupported_version("kefu_normalize_options", opts->version);
     return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_normalize_options", out);
 }
 
@@ -37,7 +35,7 @@ extern "C" {
 int kefu_normalize_options_init(kefu_normalize_options* opts, uint32_t version) {
     if (opts == nullptr) return invalid_argument("opts is NULL");
     if (version != KEFU_NORMALIZE_OPTIONS_VERSION)
-        return set_last_error(KEFU_EVERSION, "kefu_normalize_options: unsupported version " + std::to_string(version));
+        return unsupported_version("kefu_normalize_options", version);
     std::memset(opts, 0, sizeof *opts);
     opts->version = version;
     opts->invalid_utf8 = KEFU_INVALID_UTF8_REPLACE;
