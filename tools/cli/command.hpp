@@ -28,6 +28,7 @@ void add_classify_command(CLI::App& app, const global_options& global, command_b
 void add_entities_command(CLI::App& app, const global_options& global, command_body& body);
 void add_profile_command(CLI::App& app, const global_options& global, command_body& body);
 void add_run_command(CLI::App& app, const global_options& global, command_body& body);
+void add_chat_command(CLI::App& app, const global_options& global, command_body& body);
 void add_lint_command(CLI::App& app, const global_options& global, command_body& body);
 void add_compile_command(CLI::App& app, const global_options& global, command_body& body);
 void add_train_command(CLI::App& app, const global_options& global, command_body& body);

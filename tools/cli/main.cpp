@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     add_lint_command(app, global, body);
     add_profile_command(app, global, body);
     add_run_command(app, global, body);
+    add_chat_command(app, global, body);
     add_compile_command(app, global, body);
     add_train_command(app, global, body);
     add_eval_command(app, global, body);
