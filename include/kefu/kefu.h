@@ -133,6 +133,14 @@ KEFU_API void kefu_string_free(kefu_string *s);
 /* The default for max_length: 4 MiB. */
 #define KEFU_DEFAULT_MAX_TEXT_BYTES (4u * 1024u * 1024u)
 
+/* Largest JSON event accepted by kefu_session_step_json and
+ * kefu_profiler_event_json (KEFU_ETOOLONG beyond). */
+#define KEFU_MAX_EVENT_BYTES (16u * 1024u * 1024u)
+
+/* Largest total size of the sources of one kefu_model_compile call
+ * (KEFU_ELIMIT beyond). */
+#define KEFU_MAX_SOURCE_BYTES (64u * 1024u * 1024u)
+
 typedef struct kefu_normalize_options {
     uint32_t version;      /* KEFU_NORMALIZE_OPTIONS_VERSION */
     int32_t invalid_utf8;  /* KEFU_INVALID_UTF8_REPLACE (default) or _REJECT */
@@ -555,7 +563,8 @@ typedef struct kefu_lint_result kefu_lint_result;
 
 /* Checks a reply an agent wrote. `ctx` may be NULL (no context: the rules
  * that need the customer's message, mood or profile stay silent). Invalid
- * UTF-8 is read as U+FFFD. Thread-safe; needs no model. */
+ * UTF-8 is read as U+FFFD; a reply above KEFU_DEFAULT_MAX_TEXT_BYTES gives
+ * KEFU_ETOOLONG. Thread-safe; needs no model. */
 KEFU_API int kefu_lint(kefu_lint_result **out, const char *reply, size_t len, const kefu_lint_context *ctx);
 KEFU_API size_t kefu_lint_count(const kefu_lint_result *r);
 KEFU_API int kefu_lint_get(kefu_lint_finding *out, const kefu_lint_result *r, size_t index);

@@ -10,6 +10,12 @@ int new_json_string(kefu_string** out, const nlohmann::json& value) {
     return new_string(out, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+int check_event_size(size_t len) {
+    if (len <= KEFU_MAX_EVENT_BYTES) return KEFU_OK;
+    return set_last_error(KEFU_ETOOLONG, "event of " + std::to_string(len) + " bytes is longer than the maximum of " +
+                                             std::to_string(KEFU_MAX_EVENT_BYTES));
+}
+
 int unsupported_version(const char* who, uint32_t version) {
     return set_last_error(KEFU_EVERSION, std::string(who) + ": unsupported version " + std::to_string(version));
 }

@@ -42,6 +42,9 @@ int normalize_with(text::normalized& out, const char* text, size_t len, const te
 // Checks the shared text options (invalid_utf8, max_length) of any options struct.
 int read_text_options(int32_t invalid_utf8, size_t max_length, const char* who, text::normalize_options& out);
 
+// KEFU_ETOOLONG for a JSON event above KEFU_MAX_EVENT_BYTES, else KEFU_OK.
+int check_event_size(size_t len);
+
 // The status for an options struct of an unsupported version.
 int unsupported_version(const char* who, uint32_t version);
 

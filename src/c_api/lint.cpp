@@ -41,6 +41,10 @@ int read_context(const kefu_lint_context* ctx, reply::lint_context& out) {
 
 int run_lint(std::vector<reply::lint_finding>& out, const char* text, size_t len, const kefu_lint_context* ctx) {
     if (text == nullptr && len != 0) return invalid_argument("reply is NULL but len is not 0");
+    if (len > KEFU_DEFAULT_MAX_TEXT_BYTES)
+        return kefu::detail::set_last_error(KEFU_ETOOLONG, "reply of " + std::to_string(len) +
+                                                               " bytes is longer than the maximum of " +
+                                                               std::to_string(KEFU_DEFAULT_MAX_TEXT_BYTES));
     reply::lint_context context;
     if (const int status = read_context(ctx, context); status != KEFU_OK) return status;
     out = reply::lint_reply(std::string_view(text ? text : "", len), context);

@@ -24,6 +24,7 @@ int kefu_profiler_new(kefu_profiler** out, const kefu_model* model) {
 int kefu_profiler_event_json(kefu_profiler* p, const char* event, size_t len) {
     return guarded([&] {
         if (p == nullptr || event == nullptr) return invalid_argument("profiler or event is NULL");
+        if (const int status = check_event_size(len); status != KEFU_OK) return status;
         p->value.on_event(kefu::detail::session::parse_event(std::string_view(event, len)));
         return KEFU_OK;
     });

@@ -26,6 +26,7 @@ int kefu_session_step_json(kefu_string** out, kefu_session* s, const char* event
     return guarded([&] {
         if (out == nullptr || s == nullptr || event == nullptr) return invalid_argument("out, session or event is NULL");
         *out = nullptr;
+        if (const int status = check_event_size(len); status != KEFU_OK) return status;
         const session::event e = session::parse_event(std::string_view(event, len));
         return new_json_string(out, s->value.step(e));
     });
