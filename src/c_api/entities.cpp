@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "core/utf8.hpp"
 #include "entity/entity_json.hpp"
 
 struct kefu_entities {
@@ -124,7 +125,7 @@ int kefu_extract_entities_json(kefu_string** out, const char* text, size_t len, 
         if (const int status = run_extract(found, text, len, opts); status != KEFU_OK) return status;
         const std::string_view original(text ? text : "", len);
         nlohmann::json j;
-        j["text"] = std::string(original);
+        j["text"] = kefu::detail::utf8::from_u32(kefu::detail::utf8::to_u32(original));  // valid UTF-8, as JSON must be
         j["entities"] = entity::to_json(found, original);
         return new_string(out, j.dump());
     });

@@ -68,6 +68,25 @@ static void test_json_twin_and_classification(void) {
     kefu_model_free(model);
 }
 
+/* Invalid UTF-8 is replaced by U+FFFD in the JSON twins' texts, as JSON must
+ * be valid UTF-8: it used to make them fail with KEFU_EINTERNAL (found by
+ * fuzz_text). */
+static void test_json_of_invalid_utf8(void) {
+    const char text[] = "\xf4\xff 59\xff\xfe\xe5\x85\x83 \xe6\x98\x8e\xe5\xa4";
+    kefu_string *json = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_extract_entities_json(&json, text, sizeof text - 1, NULL));
+    CHECK(json != NULL && strchr(kefu_string_data(json), '\xff') == NULL);
+    CHECK(json != NULL && strstr(kefu_string_data(json), "\"text\":\"\xef\xbf\xbd\xef\xbf\xbd 59") != NULL);
+    kefu_string_free(json);
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    json = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_classify_json(&json, model, text, sizeof text - 1, NULL));
+    CHECK(json != NULL && strchr(kefu_string_data(json), '\xff') == NULL);
+    kefu_string_free(json);
+    kefu_model_free(model);
+}
+
 /* A version 1 options struct (before the clock fields) is still accepted. */
 typedef struct classify_options_v1 {
     uint32_t version;
@@ -115,6 +134,7 @@ static void test_bad_arguments(void) {
 int main(void) {
     test_typed_entities();
     test_json_twin_and_classification();
+    test_json_of_invalid_utf8();
     test_old_options_version();
     test_bad_arguments();
     if (failures == 0) printf("entities C API: all checks passed\n");
