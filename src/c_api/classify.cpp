@@ -35,7 +35,10 @@ int read_classify_options(const kefu_classify_options* opts, classify_settings& 
     out.explain = opts->explain != 0;
     if (opts->version >= 2) {  // a version 1 struct ends before these fields
         out.entities = opts->skip_entities == 0;
-        out.clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
+        if (const int status = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes, "kefu_classify_options",
+                                        out.clock);
+            status != KEFU_OK)
+            return status;
     }
     return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_classify_options", out.text);
 }
