@@ -448,6 +448,19 @@ TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
     }
 }
 
+TEST(ModelFileDamage, StateRangesOutOfOrder) {
+    // A state whose edge range runs past the edge table, while a later state
+    // (and the sentinel) end it correctly: validation used to read the edges
+    // of the first state before it checked the later ranges (a heap overflow,
+    // found by fuzz_model). Every range must be checked first.
+    auto parts = sections_of(sample_model()->save());
+    std::string& section = parts[model::tag("MTCH")];
+    const auto [offset, count] = matcher_array(section, 3);  // states_
+    ASSERT_GT(count, 3u);
+    put_u32(section, offset + 1 * 16, 0x00FFFFFFu);  // state 1's edge_begin ends state 0's range
+    EXPECT_EQ(load_code(model::pack(parts)), KEFU_ECORRUPT);
+}
+
 // --- sections -------------------------------------------------------------------------------
 
 TEST(ModelFileSections, PackAndUnpackRoundTrip) {
