@@ -23,9 +23,14 @@ void save_strings(model::writer& w, const std::vector<std::u32string>& strings) 
     save_list(w, strings, [&](const std::u32string& s) { w.u32str(s); });
 }
 
+// Pattern literals: never empty (the compiler refuses patterns that can
+// match the empty string, and the matcher relies on it).
 std::vector<std::u32string> load_strings(model::reader& r) {
     std::vector<std::u32string> out(read_count(r, max_items));
-    for (auto& s : out) s = r.u32str();
+    for (auto& s : out) {
+        s = r.u32str();
+        if (s.empty()) model::reader::corrupt("rule set: an empty pattern");
+    }
     return out;
 }
 
