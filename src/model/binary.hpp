@@ -101,6 +101,7 @@ public:
         return v;
     }
     bool at_end() const noexcept { return pos_ == data_.size(); }
+    std::size_t remaining() const noexcept { return data_.size() - pos_; }
 
     [[noreturn]] static void corrupt(const std::string& what) {
         throw kefu::error(KEFU_ECORRUPT, "model data is corrupt: " + what);

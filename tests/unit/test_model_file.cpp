@@ -497,6 +497,21 @@ TEST(ModelFileDamage, RuleSetStringsMustBeUtf8AndPatternsScalarValues) {
     EXPECT_EQ(load_code(with_rule_set([](intent::rule_set&) {})), KEFU_OK);
 }
 
+TEST(ModelFileDamage, HugeCountsInTheRuleSetDoNotAllocate) {
+    // A count of 2^26 rules in a small section made loading allocate 5 GB
+    // before it read the first rule (found by fuzz_model: out of memory).
+    // Counts are now checked against the bytes left in the section.
+    for (std::size_t field = 0; field < 3; ++field) {  // intents, then the rules of a model without intents
+        model::writer w;
+        if (field >= 1) w.u64(0);  // no intents
+        if (field >= 2) w.u64(0);  // no rules
+        w.u64(std::uint64_t{1} << 26);
+        auto parts = sections_of(sample_model()->save());
+        parts[model::tag("RULE")] = w.data() + std::string(64, '\0');
+        EXPECT_EQ(load_code(model::pack(parts)), KEFU_ECORRUPT) << "count field " << field;
+    }
+}
+
 // --- sections -------------------------------------------------------------------------------
 
 TEST(ModelFileSections, PackAndUnpackRoundTrip) {
