@@ -4,7 +4,8 @@
 # ran and whether anything was found. Exits non-zero on any crash, leak,
 # timeout or out-of-memory, naming the reproducer.
 #
-#   tools/fuzz.sh [SECONDS_PER_TARGET]      e.g. tools/fuzz.sh 20 as a CI smoke run
+#   tools/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]   e.g. tools/fuzz.sh 20 as a CI smoke run,
+#                                                     tools/fuzz.sh 300 fuzz_model
 #
 # Configures and builds the `fuzz` preset (clang) when needed. Each target
 # fuzzes a working copy of its seed corpus in build/fuzz/fuzz-work/, which
@@ -17,13 +18,23 @@ cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
-    echo "usage: tools/fuzz.sh [SECONDS_PER_TARGET]" >&2
+    echo "usage: tools/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]" >&2
     exit 1
+fi
+targets=(fuzz_text fuzz_rules fuzz_model)
+if [[ $# -gt 1 ]]; then
+    shift
+    for target in "$@"; do
+        if [[ ! " ${targets[*]} " =~ [[:space:]]${target}[[:space:]] ]]; then
+            echo "unknown target $target (known: ${targets[*]})" >&2
+            exit 1
+        fi
+    done
+    targets=("$@")
 fi
 
 build=build/fuzz
 work="$build/fuzz-work"
-targets=(fuzz_text fuzz_rules fuzz_model)
 
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
     cmake --preset fuzz
@@ -51,11 +62,13 @@ for target in "${targets[@]}"; do
     cp -p tests/fuzz/corpus/"$target"/* "$corpus"/
     echo "== $target: ${seconds}s on $corpus"
     status=0
+    started=$(date +%s)
     # shellcheck disable=SC2046,SC2086  # the options are words
     "$build/tests/fuzz/$target" "$corpus" $(options_for "$target") \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -print_funcs=0 \
         -artifact_prefix="$work/artifacts/$target-" ${KEFU_FUZZ_ARGS:-} >"$log" 2>&1 || status=$?
+    elapsed=$(($(date +%s) - started))
 
     runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
     [[ -n "$runs" ]] || runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
@@ -69,7 +82,7 @@ for target in "${targets[@]}"; do
         result="FOUND (exit $status) ${kind:-see the log}; reproducer: ${artifact:-none written}"
         grep -m 12 -E "runtime error|invariant violated|ERROR:|SUMMARY:|^    #[0-9] " "$log" | sed 's/^/    /' || true
     fi
-    line="$target: $runs runs in ${seconds}s, $result (log: $log)"
+    line="$target: $runs runs in ${elapsed}s, $result (log: $log)"
     echo "$line"
     summary+=("$line")
 done
