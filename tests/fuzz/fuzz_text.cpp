@@ -234,6 +234,7 @@ classified check_classification(const input& in, const kefu_classify_options* op
         kefu_entity e;
         KEFU_FUZZ_CHECK(kefu_classification_entity(&e, c, i) == KEFU_OK, "entity(%zu)", i);
         check_entity(in, e, clock);
+        if (i > 0) KEFU_FUZZ_CHECK(e.start >= out.entities.back().start, "classification entities out of position order");
         out.entities.push_back(e);
     }
     // Names borrowed from the classification are copied above; rule hits keep
