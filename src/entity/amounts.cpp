@@ -313,9 +313,12 @@ void extract_duration(const scan_input& in, std::size_t i, candidates& out) {
         if (n.digit_sequence && n.script == numeral_script::chinese) return;
     }
     if (unit_seconds == month_seconds && !counter) return;
-    entity& e = add_candidate(out, entity_type::duration, i, static_cast<std::size_t>(first - in.chars.data()));
     const double count = n.value + (half ? 0.5 : 0);
-    e.seconds = static_cast<std::int64_t>(std::llround(count * static_cast<double>(unit_seconds)));
+    const double seconds = count * static_cast<double>(unit_seconds);
+    // Long numerals name more seconds than int64 holds ("九千万亿天"): not a duration.
+    if (!(seconds < 9.0e18)) return;
+    entity& e = add_candidate(out, entity_type::duration, i, static_cast<std::size_t>(first - in.chars.data()));
+    e.seconds = static_cast<std::int64_t>(std::llround(seconds));
     e.value = count;
     e.has_value = true;
     e.approx = approx;

@@ -166,6 +166,15 @@ TEST(EntityExtraction, HugeNumbersAreNotHoursMonthsOrNthItems) {
     }
 }
 
+TEST(EntityExtraction, DurationsTooLongForInt64AreNotDurations) {
+    // 9e16 days overflowed the seconds to INT64_MIN (found with the
+    // fuzz_text invariant "durations are not negative").
+    EXPECT_TRUE(extract_json("九千万亿天", std::nullopt).empty());
+    const json got = extract_json("等了三天", std::nullopt);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0]["seconds"], 3 * 86400);
+}
+
 TEST(IsoTime, RoundTrips) {
     const auto t = parse_iso_time("2026-11-22T10:00:00+08:00");
     ASSERT_TRUE(t);
