@@ -262,7 +262,9 @@ KEFU_API const char *kefu_model_out_of_scope_label(const kefu_model *model);
 KEFU_API int kefu_time_parse(int64_t *ms, int32_t *utc_offset_minutes, const char *text, size_t len);
 
 /* Formats ms since the epoch in the given offset, to the second:
- * "2026-11-22T10:00:00+08:00". The caller frees *out. Thread-safe. */
+ * "2026-11-22T10:00:00+08:00". KEFU_EINVAL for times outside the years
+ * 0000..9999 or offsets beyond ±18 hours. The caller frees *out.
+ * Thread-safe. */
 KEFU_API int kefu_time_format(kefu_string **out, int64_t ms, int32_t utc_offset_minutes);
 
 /* ------------------------------------------------------------------------ */
@@ -337,8 +339,8 @@ typedef struct kefu_entity_options {
     int32_t invalid_utf8;        /* as in kefu_normalize_options */
     size_t max_length;           /* as in kefu_normalize_options; 0 = default */
     int32_t has_clock;           /* non-zero: relative times ("明天") resolve against now_ms */
-    int32_t utc_offset_minutes;  /* e.g. 480 for China */
-    int64_t now_ms;              /* ms since the epoch */
+    int32_t utc_offset_minutes;  /* e.g. 480 for China; within ±18 hours */
+    int64_t now_ms;              /* ms since the epoch, in the years 0000..9999 */
 } kefu_entity_options;
 
 KEFU_API int kefu_entity_options_init(kefu_entity_options *opts, uint32_t version);
@@ -346,7 +348,8 @@ KEFU_API int kefu_entity_options_init(kefu_entity_options *opts, uint32_t versio
 typedef struct kefu_entities kefu_entities;
 
 /* Extracts the entities of one message. `opts` may be NULL (no clock:
- * times are found but not resolved). Needs no model. Thread-safe. */
+ * times are found but not resolved). KEFU_EINVAL when the clock is out of
+ * range. Needs no model. Thread-safe. */
 KEFU_API int kefu_extract_entities(kefu_entities **out, const char *text, size_t len, const kefu_entity_options *opts);
 KEFU_API size_t kefu_entities_count(const kefu_entities *e);
 KEFU_API int kefu_entities_get(kefu_entity *out, const kefu_entities *e, size_t index);
@@ -371,8 +374,9 @@ typedef struct kefu_classify_options {
     int32_t explain;       /* non-zero: the JSON twin lists the rules that fired */
     /* since version 2 */
     int32_t has_clock;           /* non-zero: now_ms and utc_offset_minutes are set */
-    int32_t utc_offset_minutes;  /* the shop's offset, e.g. 480 for China */
-    int64_t now_ms;              /* when the message was sent, ms since the epoch */
+    int32_t utc_offset_minutes;  /* the shop's offset, e.g. 480 for China; within ±18 hours */
+    int64_t now_ms;              /* when the message was sent, ms since the epoch
+                                    (years 0000..9999; a clock outside gives KEFU_EINVAL) */
     int32_t skip_entities;       /* non-zero: no entity extraction */
     int32_t skip_mood;           /* non-zero: no mood estimate */
 } kefu_classify_options;

@@ -35,7 +35,10 @@ int read_classify_options(const kefu_classify_options* opts, classify_settings& 
     if (opts->version >= 2) {  // a version 1 struct ends before these fields
         out.analysis.entities = opts->skip_entities == 0;
         out.analysis.mood = opts->skip_mood == 0;
-        out.analysis.clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
+        if (const int status = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes, "kefu_classify_options",
+                                        out.analysis.clock);
+            status != KEFU_OK)
+            return status;
     }
     return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_classify_options", out.analysis.text);
 }

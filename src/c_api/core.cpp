@@ -55,6 +55,8 @@ int kefu_time_parse(int64_t* ms, int32_t* utc_offset_minutes, const char* text, 
     return guarded([&] {
         if (ms == nullptr || utc_offset_minutes == nullptr || (text == nullptr && len != 0))
             return invalid_argument("ms, utc_offset_minutes or text is NULL");
+        // An ISO-8601 time is short: a longer text is refused before it is read.
+        if (len > 64) return invalid_argument("not an ISO-8601 time with an offset: longer than 64 bytes");
         const std::string_view input(text ? text : "", len);
         const auto parsed = kefu::detail::parse_iso_time(input);
         if (!parsed)
@@ -70,10 +72,12 @@ int kefu_time_format(kefu_string** out, int64_t ms, int32_t utc_offset_minutes) 
     return guarded([&] {
         if (out == nullptr) return invalid_argument("out is NULL");
         *out = nullptr;
-        if (utc_offset_minutes < -18 * 60 || utc_offset_minutes > 18 * 60)
+        if (utc_offset_minutes < -kefu::detail::max_utc_offset_minutes ||
+            utc_offset_minutes > kefu::detail::max_utc_offset_minutes)
             return invalid_argument("utc_offset_minutes must be within ±18 hours");
-        const int64_t seconds = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-        return new_string(out, kefu::detail::format_iso_time(seconds, utc_offset_minutes));
+        if (ms < kefu::detail::min_time_ms || ms > kefu::detail::max_time_ms)
+            return invalid_argument("ms is outside the years 0000 to 9999");
+        return new_string(out, kefu::detail::format_iso_time(kefu::detail::floor_seconds(ms), utc_offset_minutes));
     });
 }
 

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "core/iso_time.hpp"
+#include "core/utf8.hpp"
 #include "entity/entity_json.hpp"
 
 struct kefu_entities {
@@ -15,11 +17,18 @@ namespace entity = kefu::detail::entity;
 
 namespace kefu::detail::c_api {
 
-std::optional<entity::message_clock> clock_of(int32_t has_clock, int64_t now_ms, int32_t utc_offset_minutes) {
-    if (has_clock == 0) return std::nullopt;
-    // Floor division: a clock before 1970 still lands on the right second.
-    const int64_t seconds = now_ms >= 0 ? now_ms / 1000 : -((-now_ms + 999) / 1000);
-    return entity::message_clock{seconds, utc_offset_minutes};
+int clock_of(int32_t has_clock, int64_t now_ms, int32_t utc_offset_minutes, const char* who,
+             std::optional<entity::message_clock>& out) {
+    out.reset();
+    if (has_clock == 0) return KEFU_OK;
+    if (now_ms < kefu::detail::min_time_ms || now_ms > kefu::detail::max_time_ms)
+        return invalid_argument(std::string(who) + ": now_ms is outside the years 0000 to 9999");
+    if (utc_offset_minutes < -kefu::detail::max_utc_offset_minutes ||
+        utc_offset_minutes > kefu::detail::max_utc_offset_minutes)
+        return invalid_argument(std::string(who) + ": utc_offset_minutes must be within ±18 hours");
+    // Rounded down: a clock before 1970 still lands on the right second.
+    out = entity::message_clock{kefu::detail::floor_seconds(now_ms), utc_offset_minutes};
+    return KEFU_OK;
 }
 
 entity::extract_scratch& thread_entity_scratch() {
@@ -72,7 +81,10 @@ int run_extract(std::vector<entity::entity>& out, const char* text, size_t len, 
         if (const int status = read_text_options(opts->invalid_utf8, opts->max_length, "kefu_entity_options", options);
             status != KEFU_OK)
             return status;
-        clock = clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes);
+        if (const int status =
+                clock_of(opts->has_clock, opts->now_ms, opts->utc_offset_minutes, "kefu_entity_options", clock);
+            status != KEFU_OK)
+            return status;
     }
     auto& scratch = thread_entity_scratch();
     thread_local kefu::detail::text::normalized normalized;
@@ -124,7 +136,7 @@ int kefu_extract_entities_json(kefu_string** out, const char* text, size_t len, 
         if (const int status = run_extract(found, text, len, opts); status != KEFU_OK) return status;
         const std::string_view original(text ? text : "", len);
         nlohmann::json j;
-        j["text"] = std::string(original);
+        j["text"] = kefu::detail::utf8::from_u32(kefu::detail::utf8::to_u32(original));  // valid UTF-8, as JSON must be
         j["entities"] = entity::to_json(found, original);
         return new_json_string(out, j);
     });

@@ -10,8 +10,10 @@
 
 namespace kefu::detail::c_api {
 
-// The message clock from the C options' fields; nothing when has_clock is 0.
-std::optional<entity::message_clock> clock_of(int32_t has_clock, int64_t now_ms, int32_t utc_offset_minutes);
+// The message clock from the C options' fields into `out` (nothing when
+// has_clock is 0); KEFU_EINVAL when now_ms or the offset is out of range.
+int clock_of(int32_t has_clock, int64_t now_ms, int32_t utc_offset_minutes, const char* who,
+             std::optional<entity::message_clock>& out);
 
 // Per-thread working memory for extraction.
 entity::extract_scratch& thread_entity_scratch();

@@ -189,7 +189,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     std::uint32_t nth = 0;
     const auto set_n = [&](auto& ctx) { n = _attr(ctx); };
     const auto set_second = [&](auto& ctx) { second = _attr(ctx); };
-    const auto set_nth = [&](auto& ctx) { nth = static_cast<std::uint32_t>(number(_attr(ctx)).value); };
+    const auto set_nth = [&](auto& ctx) { nth = small_count(_attr(ctx)); };
     const auto end_index = [&](scan_iterator it) { return static_cast<std::size_t>(it - in.chars.data()); };
     const auto not_degree = !(wide::lit(L'点') | wide::lit(L"些"));
     bool currency_given = false;
@@ -251,7 +251,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
                           >> (half_price | (factor_digits[set_n] >> wide::lit(L'折')));
     if (x3::parse(first, in.end(), nth_item)) {
         const std::optional<double> v = n.length > 0 ? factor_value(n) : std::optional<double>(0.5);
-        if (!v) return;
+        if (!v || nth > max_small_count) return;
         entity& e = add_candidate(out, entity_type::discount, i, end_index(first));
         e.kind = discount_kind::nth_item;
         e.nth = nth;
@@ -313,9 +313,12 @@ void extract_duration(const scan_input& in, std::size_t i, candidates& out) {
         if (n.digit_sequence && n.script == numeral_script::chinese) return;
     }
     if (unit_seconds == month_seconds && !counter) return;
-    entity& e = add_candidate(out, entity_type::duration, i, static_cast<std::size_t>(first - in.chars.data()));
     const double count = n.value + (half ? 0.5 : 0);
-    e.seconds = static_cast<std::int64_t>(std::llround(count * static_cast<double>(unit_seconds)));
+    const double seconds = count * static_cast<double>(unit_seconds);
+    // Long numerals name more seconds than int64 holds ("九千万亿天"): not a duration.
+    if (!(seconds < 9.0e18)) return;
+    entity& e = add_candidate(out, entity_type::duration, i, static_cast<std::size_t>(first - in.chars.data()));
+    e.seconds = static_cast<std::int64_t>(std::llround(seconds));
     e.value = count;
     e.has_value = true;
     e.approx = approx;

@@ -34,6 +34,15 @@ std::optional<number> parse_number(std::wstring_view text) noexcept;
 // a number ("十百"). Exposed for tests.
 std::optional<double> chinese_numeral_value(std::wstring_view numeral, bool& digit_sequence) noexcept;
 
+// The value of `n` for a field that only takes small whole counts (a month,
+// a day, an hour, the n of "第n件"). Numbers of up to 12 digits parse, so a
+// plain conversion could overflow: anything outside 0..max_small_count comes
+// back as max_small_count + 1, which no such field accepts.
+inline constexpr std::uint32_t max_small_count = 9999;
+inline std::uint32_t small_count(const number& n) noexcept {
+    return n.value >= 0 && n.value <= max_small_count ? static_cast<std::uint32_t>(n.value) : max_small_count + 1;
+}
+
 namespace x3 = boost::spirit::x3;
 
 // parse_number as a Spirit X3 parser, so entity grammars can compose it.

@@ -85,11 +85,11 @@ bool parse_time(scan_iterator& first, scan_iterator last, time_parts& p) {
     const auto set_offset = [&p](auto& ctx) { p.offset = _attr(ctx); };
     const auto set_weekday = [&p](auto& ctx) { p.weekday = _attr(ctx); };
     const auto set_week_given = [&p](auto& ctx) { p.offset = _attr(ctx); p.week_given = true; };
-    const auto set_month = [&p](auto& ctx) { p.month = static_cast<unsigned>(number(_attr(ctx)).value); };
-    const auto set_day = [&p](auto& ctx) { p.day = static_cast<unsigned>(number(_attr(ctx)).value); };
+    const auto set_month = [&p](auto& ctx) { p.month = small_count(_attr(ctx)); };
+    const auto set_day = [&p](auto& ctx) { p.day = small_count(_attr(ctx)); };
     const auto set_period = [&p](auto& ctx) { p.period = _attr(ctx); };
-    const auto set_hour = [&p](auto& ctx) { p.hour = static_cast<int>(number(_attr(ctx)).value); };
-    const auto set_minute = [&p](auto& ctx) { p.minute = static_cast<int>(number(_attr(ctx)).value); p.minute_given = true; };
+    const auto set_hour = [&p](auto& ctx) { p.hour = static_cast<int>(small_count(_attr(ctx))); };
+    const auto set_minute = [&p](auto& ctx) { p.minute = static_cast<int>(small_count(_attr(ctx))); p.minute_given = true; };
     const auto set_half = [&p](auto&) { p.minute = 30; p.minute_given = true; };
     const auto festival = [&p](unsigned m, unsigned d) {
         return [&p, m, d](auto&) { p.what = anchor::festival; p.month = m; p.day = d; };

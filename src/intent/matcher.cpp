@@ -469,10 +469,14 @@ void matcher::validate() const {
     for (auto t : root_next_) check(t < states, "root edge target");
     check(states_[states].edge_begin == edges_.size() && states_[states].output_begin == outputs_.size(),
           "state table sentinel");
+    // All ranges first: only when every one is in order (and the sentinel
+    // ends them) may edges be read through them.
+    for (std::size_t s = 0; s < states; ++s)
+        check(states_[s].edge_begin <= states_[s + 1].edge_begin &&
+                  states_[s].output_begin <= states_[s + 1].output_begin,
+              "state ranges");
     for (std::size_t s = 0; s < states; ++s) {
         const state_info& st = states_[s];
-        check(st.edge_begin <= states_[s + 1].edge_begin && st.output_begin <= states_[s + 1].output_begin,
-              "state ranges");
         check(s == 0 ? st.fail == 0 : st.fail < s, "failure link");
         check(st.dict_link == no_state || st.dict_link < s, "dictionary link");
         for (std::uint32_t e = st.edge_begin; e < states_[s + 1].edge_begin; ++e)

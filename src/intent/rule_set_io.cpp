@@ -9,13 +9,26 @@ void save_list(model::writer& w, const std::vector<T>& items, F&& each) {
     for (const T& item : items) each(item);
 }
 
-// Reads a count and checks it against what can possibly remain, so a damaged
-// count cannot make us allocate gigabytes.
-std::uint64_t read_count(model::reader& r, std::uint64_t limit) {
+// Reads a count and checks it against what can possibly remain: each element
+// takes at least `min_bytes` bytes of the section, so a damaged count cannot
+// make us allocate gigabytes (the elements are default-constructed before
+// they are read).
+std::uint64_t read_count(model::reader& r, std::uint64_t limit, std::size_t min_bytes) {
     const std::uint64_t n = r.u64();
-    if (n > limit) model::reader::corrupt("rule set: implausible element count");
+    if (n > limit || n > r.remaining() / min_bytes) model::reader::corrupt("rule set: implausible element count");
     return n;
 }
+
+// The smallest encoding of each element: its fixed fields, 8 bytes for each
+// string's or list's length.
+constexpr std::size_t min_string_bytes = 8;
+constexpr std::size_t min_intent_bytes = 8 + 8 + 4 + 4;
+constexpr std::size_t min_rule_bytes = 4 + 4 + 4 + 4 + 8 + 8;
+constexpr std::size_t min_variant_bytes = 4 + 4 + 4 + sizeof(gap_range) + 8;
+constexpr std::size_t min_part_bytes = sizeof(gap_range) + 8;
+constexpr std::size_t min_lexicon_bytes = 8 + 8;
+constexpr std::size_t min_example_bytes = 4 + 8 + 8;
+constexpr std::size_t min_template_bytes = 8 + 4 + 8 + 8;
 
 constexpr std::uint64_t max_items = 1u << 26;
 
@@ -23,9 +36,14 @@ void save_strings(model::writer& w, const std::vector<std::u32string>& strings) 
     save_list(w, strings, [&](const std::u32string& s) { w.u32str(s); });
 }
 
+// Pattern literals: never empty (the compiler refuses patterns that can
+// match the empty string, and the matcher relies on it).
 std::vector<std::u32string> load_strings(model::reader& r) {
-    std::vector<std::u32string> out(read_count(r, max_items));
-    for (auto& s : out) s = r.u32str();
+    std::vector<std::u32string> out(read_count(r, max_items, min_string_bytes));
+    for (auto& s : out) {
+        s = r.u32str();
+        if (s.empty()) model::reader::corrupt("rule set: an empty pattern");
+    }
     return out;
 }
 
@@ -79,14 +97,14 @@ void save_rule_set(const rule_set& rules, model::writer& w) {
 
 rule_set load_rule_set(model::reader& r) {
     rule_set rules;
-    rules.intents.resize(read_count(r, max_items));
+    rules.intents.resize(read_count(r, max_items, min_intent_bytes));
     for (auto& i : rules.intents) {
         i.name = r.str();
         i.description = r.str();
         i.priority = r.i32();
         i.negatable = r.u32() != 0;
     }
-    rules.rules.resize(read_count(r, max_items));
+    rules.rules.resize(read_count(r, max_items, min_rule_bytes));
     for (auto& x : rules.rules) {
         x.intent = r.u32();
         if (x.intent >= rules.intents.size()) model::reader::corrupt("rule set: rule of an unknown intent");
@@ -99,34 +117,34 @@ rule_set load_rule_set(model::reader& r) {
         x.name = r.str();
         x.location = r.str();
     }
-    rules.variants.resize(read_count(r, max_items));
+    rules.variants.resize(read_count(r, max_items, min_variant_bytes));
     for (auto& v : rules.variants) {
         v.rule = r.u32();
         if (v.rule >= rules.rules.size()) model::reader::corrupt("rule set: variant of an unknown rule");
         v.anchor_start = r.u32() != 0;
         v.anchor_end = r.u32() != 0;
         v.gap_after = r.pod<gap_range>();
-        v.parts.resize(read_count(r, max_parts_per_variant));
+        v.parts.resize(read_count(r, max_parts_per_variant, min_part_bytes));
         for (auto& p : v.parts) {
             p.gap_before = r.pod<gap_range>();
             p.alternatives = load_strings(r);
         }
     }
-    for (std::uint64_t n = read_count(r, max_items); n > 0; --n) {
+    for (std::uint64_t n = read_count(r, max_items, min_lexicon_bytes); n > 0; --n) {
         std::string name = r.str();
         rules.lexicons.emplace(std::move(name), load_strings(r));
     }
     rules.negators = load_strings(r);
     rules.negator_exceptions = load_strings(r);
     rules.negation_window = r.u32();
-    rules.examples.resize(read_count(r, max_items));
+    rules.examples.resize(read_count(r, max_items, min_example_bytes));
     for (auto& e : rules.examples) {
         e.intent = r.u32();
         if (e.intent >= rules.intents.size()) model::reader::corrupt("rule set: example of an unknown intent");
         e.text = r.str();
         e.location = r.str();
     }
-    rules.templates.resize(read_count(r, max_items));
+    rules.templates.resize(read_count(r, max_items, min_template_bytes));
     for (auto& t : rules.templates) {
         t.key = r.str();
         const std::uint32_t style = r.u32();

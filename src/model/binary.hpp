@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 
@@ -72,12 +73,22 @@ public:
         pos_ += n;
         return s;
     }
-    std::string str() { return std::string(bytes()); }
+    // Text: names, descriptions, locations. Valid UTF-8, as everything that
+    // reads them (JSON output, error messages) expects.
+    std::string str() {
+        const std::string_view s = bytes();
+        if (!utf8::is_valid(s)) corrupt("a string is not valid UTF-8");
+        return std::string(s);
+    }
+    // Code points of patterns: Unicode scalar values, as the matcher's
+    // alphabet table expects.
     std::u32string u32str() {
         const std::uint64_t n = count(sizeof(char32_t));
         std::u32string s(n, U'\0');
         std::memcpy(s.data(), data_.data() + pos_, n * sizeof(char32_t));
         pos_ += n * sizeof(char32_t);
+        for (const char32_t cp : s)
+            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) corrupt("a code point is not a scalar value");
         return s;
     }
     template <typename T>
@@ -90,6 +101,7 @@ public:
         return v;
     }
     bool at_end() const noexcept { return pos_ == data_.size(); }
+    std::size_t remaining() const noexcept { return data_.size() - pos_; }
 
     [[noreturn]] static void corrupt(const std::string& what) {
         throw kefu::error(KEFU_ECORRUPT, "model data is corrupt: " + what);

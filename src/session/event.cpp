@@ -41,6 +41,8 @@ void read_time(const nlohmann::json& j, event& out) {
     if (it == j.end()) bad_event("missing \"time\"");
     if (it->is_number_integer()) {
         out.time_ms = it->get<std::int64_t>();
+        if (out.time_ms < min_time_ms || out.time_ms > max_time_ms)
+            bad_event("\"time\" is outside the years 0000..9999");
         return;
     }
     if (!it->is_string()) bad_event("\"time\" must be ISO-8601 or milliseconds since the epoch");

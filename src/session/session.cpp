@@ -81,7 +81,7 @@ nlohmann::json customer_session::step(const event& input) {
     last_time_ms_ = e.time_ms;
     utc_offset_minutes_ = e.utc_offset_minutes;
     ++events_;
-    out["time"] = format_iso_time(e.time_ms / 1000 - (e.time_ms % 1000 < 0 ? 1 : 0), e.utc_offset_minutes);
+    out["time"] = format_iso_time(floor_seconds(e.time_ms), e.utc_offset_minutes);
     switch (e.type) {
         case event_type::message: return on_message(e, std::move(out));
         case event_type::agent_reply: return on_agent_reply(e, std::move(out));

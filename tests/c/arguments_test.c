@@ -58,6 +58,8 @@ static void text(void) {
 }
 
 static void models(kefu_model *model) {
+    /* (kefu_model_load_bytes and kefu_session_restore read the bytes they
+     * are given: a length longer than the buffer is the caller's bug.) */
     kefu_model *m = NULL;
     kefu_string *s = NULL;
     kefu_source source = {"a.kefu", NULL, 5};
@@ -68,7 +70,6 @@ static void models(kefu_model *model) {
     CHECK_STATUS(KEFU_EINVAL, kefu_model_load_file(&m, NULL));
     CHECK_STATUS(KEFU_EIO, kefu_model_load_file(&m, "no/such/model.kfm"));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_load_bytes(&m, NULL, 10));
-    CHECK_STATUS(KEFU_ECORRUPT, kefu_model_load_bytes(&m, hello, SIZE_MAX / 2));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_save_file(NULL, "x"));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_save_file(model, NULL));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_save_bytes(NULL, model));
@@ -205,7 +206,7 @@ static void profiles_and_sessions(kefu_model *model) {
     CHECK_STATUS(KEFU_EINVAL, kefu_session_profile_json(&out, NULL, 0));
     CHECK_STATUS(KEFU_EINVAL, kefu_session_restore(NULL, model, "x", 1));
     CHECK_STATUS(KEFU_EINVAL, kefu_session_restore(&s, NULL, "x", 1));
-    CHECK_STATUS(KEFU_ECORRUPT, kefu_session_restore(&s, model, hello, SIZE_MAX / 2));
+    CHECK_STATUS(KEFU_ECORRUPT, kefu_session_restore(&s, model, hello, strlen(hello)));
     CHECK_STATUS(KEFU_OK, kefu_session_new(&s, model, NULL));
     CHECK_STATUS(KEFU_EINVAL, kefu_session_step_json(NULL, s, "{}", 2));
     CHECK_STATUS(KEFU_EINVAL, kefu_session_step_json(&out, s, NULL, 2));

@@ -68,6 +68,76 @@ static void test_json_twin_and_classification(void) {
     kefu_model_free(model);
 }
 
+/* Invalid UTF-8 is replaced by U+FFFD in the JSON twins' texts, as JSON must
+ * be valid UTF-8: it used to make them fail with KEFU_EINTERNAL (found by
+ * fuzz_text). */
+static void test_json_of_invalid_utf8(void) {
+    const char text[] = "\xf4\xff 59\xff\xfe\xe5\x85\x83 \xe6\x98\x8e\xe5\xa4";
+    kefu_string *json = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_extract_entities_json(&json, text, sizeof text - 1, NULL));
+    CHECK(json != NULL && strchr(kefu_string_data(json), '\xff') == NULL);
+    CHECK(json != NULL && strstr(kefu_string_data(json), "\"text\":\"\xef\xbf\xbd\xef\xbf\xbd 59") != NULL);
+    kefu_string_free(json);
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    json = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_classify_json(&json, model, text, sizeof text - 1, NULL));
+    CHECK(json != NULL && strchr(kefu_string_data(json), '\xff') == NULL);
+    kefu_string_free(json);
+    kefu_model_free(model);
+}
+
+/* Clocks outside the years 0000..9999 or beyond ±18 hours are refused
+ * (INT64_MIN and INT64_MAX used to overflow in date arithmetic, found by
+ * fuzz_text); the extremes inside still resolve. */
+static void test_clock_range(void) {
+    const char text[] = "明天下午3点前";
+    kefu_entity_options opts;
+    kefu_entities *found = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_entity_options_init(&opts, KEFU_ENTITY_OPTIONS_VERSION));
+    opts.has_clock = 1;
+    opts.now_ms = INT64_MIN;
+    CHECK_STATUS(KEFU_EINVAL, kefu_extract_entities(&found, text, sizeof text - 1, &opts));
+    CHECK(found == NULL);
+    opts.now_ms = INT64_MAX;
+    CHECK_STATUS(KEFU_EINVAL, kefu_extract_entities(&found, text, sizeof text - 1, &opts));
+    opts.now_ms = -62167219200001; /* a millisecond before 0000-01-01T00:00:00Z */
+    CHECK_STATUS(KEFU_EINVAL, kefu_extract_entities(&found, text, sizeof text - 1, &opts));
+    opts.now_ms = 0;
+    opts.utc_offset_minutes = 19 * 60;
+    CHECK_STATUS(KEFU_EINVAL, kefu_extract_entities(&found, text, sizeof text - 1, &opts));
+    opts.utc_offset_minutes = 8 * 60;
+    opts.now_ms = 253402300799999; /* 9999-12-31T23:59:59.999Z */
+    CHECK_STATUS(KEFU_OK, kefu_extract_entities(&found, text, sizeof text - 1, &opts));
+    kefu_entity e;
+    CHECK(kefu_entities_count(found) == 1 && kefu_entities_get(&e, found, 0) == KEFU_OK && e.resolved);
+    kefu_entities_free(found);
+    opts.now_ms = -62167219200000; /* 0000-01-01T00:00:00Z */
+    CHECK_STATUS(KEFU_OK, kefu_extract_entities(&found, text, sizeof text - 1, &opts));
+    kefu_entities_free(found);
+
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    kefu_classify_options copts;
+    CHECK_STATUS(KEFU_OK, kefu_classify_options_init(&copts, KEFU_CLASSIFY_OPTIONS_VERSION));
+    copts.has_clock = 1;
+    copts.now_ms = INT64_MIN;
+    kefu_classification *c = NULL;
+    CHECK_STATUS(KEFU_EINVAL, kefu_classify(&c, model, text, sizeof text - 1, &copts));
+    CHECK(c == NULL);
+    copts.has_clock = 0; /* without a clock now_ms is not read */
+    CHECK_STATUS(KEFU_OK, kefu_classify(&c, model, text, sizeof text - 1, &copts));
+    kefu_classification_free(c);
+    kefu_model_free(model);
+
+    kefu_string *iso = NULL;
+    CHECK_STATUS(KEFU_EINVAL, kefu_time_format(&iso, INT64_MIN, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_time_format(&iso, INT64_MAX, 0));
+    CHECK_STATUS(KEFU_OK, kefu_time_format(&iso, -1, 0));
+    CHECK_STRING(kefu_string_data(iso), "1969-12-31T23:59:59+00:00");
+    kefu_string_free(iso);
+}
+
 /* A version 1 options struct (before the clock fields) is still accepted. */
 typedef struct classify_options_v1 {
     uint32_t version;
@@ -141,6 +211,8 @@ static void test_bad_arguments(void) {
 int main(void) {
     test_typed_entities();
     test_json_twin_and_classification();
+    test_json_of_invalid_utf8();
+    test_clock_range();
     test_old_options_version();
     test_mood();
     test_bad_arguments();

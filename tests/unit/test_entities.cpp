@@ -149,6 +149,32 @@ TEST(EntityExtraction, HostileInputStaysBounded) {
     EXPECT_TRUE(extract_json(std::string("\xff\xfe 59\x00元", 8), std::nullopt).is_array());
 }
 
+TEST(EntityExtraction, HugeNumbersAreNotHoursMonthsOrNthItems) {
+    // Numbers of up to 12 digits parse; as an hour, a month, a day or the n of
+    // 第n件 they are out of range instead of overflowing a conversion to
+    // int (undefined behaviour, found by fuzz_text).
+    const entity::message_clock clock{1795312800, 480};  // 2026-11-22T10:00:00+08:00
+    for (const char* text : {"0666666666666点", "999999999999点半", "3点999999999999分", "99999999999月99999999999号",
+                             "第999999999999件半价", "第99999件8折"}) {
+        for (const auto& c : {std::optional<entity::message_clock>{}, std::optional<entity::message_clock>{clock}}) {
+            const json got = extract_json(text, c);
+            for (const json& e : got) {
+                EXPECT_FALSE(e["type"] == "time" && e.contains("value")) << text << ": " << e.dump();
+                EXPECT_FALSE(e["type"] == "discount" && e.value("kind", "") == "nth_item") << text << ": " << e.dump();
+            }
+        }
+    }
+}
+
+TEST(EntityExtraction, DurationsTooLongForInt64AreNotDurations) {
+    // 9e16 days overflowed the seconds to INT64_MIN (found with the
+    // fuzz_text invariant "durations are not negative").
+    EXPECT_TRUE(extract_json("九千万亿天", std::nullopt).empty());
+    const json got = extract_json("等了三天", std::nullopt);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0]["seconds"], 3 * 86400);
+}
+
 TEST(IsoTime, RoundTrips) {
     const auto t = parse_iso_time("2026-11-22T10:00:00+08:00");
     ASSERT_TRUE(t);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "intent/classifier.hpp"
+#include "intent/rule_set_io.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 #include "model/binary.hpp"
@@ -445,6 +446,69 @@ TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
     for (const auto& h : c.hits) {
         EXPECT_LT(h.begin, h.end);
         EXPECT_LE(h.end, t.units.size());
+    }
+}
+
+TEST(ModelFileDamage, StateRangesOutOfOrder) {
+    // A state whose edge range runs past the edge table, while a later state
+    // (and the sentinel) end it correctly: validation used to read the edges
+    // of the first state before it checked the later ranges (a heap overflow,
+    // found by fuzz_model). Every range must be checked first.
+    auto parts = sections_of(sample_model()->save());
+    std::string& section = parts[model::tag("MTCH")];
+    const auto [offset, count] = matcher_array(section, 3);  // states_
+    ASSERT_GT(count, 3u);
+    put_u32(section, offset + 1 * 16, 0x00FFFFFFu);  // state 1's edge_begin ends state 0's range
+    EXPECT_EQ(load_code(model::pack(model::model_file, parts)), KEFU_ECORRUPT);
+}
+
+// The sample model with its rule set changed by `damage` (a valid checksum).
+std::string with_rule_set(void (*damage)(intent::rule_set&)) {
+    const auto m = sample_model();
+    auto parts = sections_of(m->save());
+    intent::rule_set rules = m->rules();
+    damage(rules);
+    model::writer w;
+    intent::save_rule_set(rules, w);
+    parts[model::tag("RULE")] = w.data();
+    return model::pack(model::model_file, parts);
+}
+
+TEST(ModelFileDamage, RuleSetStringsMustBeUtf8AndPatternsScalarValues) {
+    // What the rule compiler never writes must not load either: invalid UTF-8
+    // in a name made kefu_model_info_json and kefu_classify_json fail with
+    // KEFU_EINTERNAL, and a code point above U+10FFFF in a pattern made
+    // compiling a shop's rules on top of the model index the matcher's
+    // alphabet table out of bounds; an empty pattern breaks the matcher's
+    // assumption that every pattern has a length (found by fuzz_model).
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.intents[0].name = "gr\xe9" "eting"; })), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.intents[1].description = "\xe4\xbd"; })),
+              KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.rules[0].location = std::string(1, '\xff'); })),
+              KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.variants[0].parts[0].alternatives[0][0] = 0x110000; })),
+              KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.variants[0].parts[0].alternatives[0][0] = 0xD800; })),
+              KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.negators.push_back(U""); })), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set& r) { r.lexicons.begin()->second[0].clear(); })),
+              KEFU_ECORRUPT);
+    // Tokens (U+F0000..) are scalar values, and a model that uses them loads.
+    EXPECT_EQ(load_code(with_rule_set([](intent::rule_set&) {})), KEFU_OK);
+}
+
+TEST(ModelFileDamage, HugeCountsInTheRuleSetDoNotAllocate) {
+    // A count of 2^26 rules in a small section made loading allocate 5 GB
+    // before it read the first rule (found by fuzz_model: out of memory).
+    // Counts are now checked against the bytes left in the section.
+    for (std::size_t field = 0; field < 3; ++field) {  // intents, then the rules of a model without intents
+        model::writer w;
+        if (field >= 1) w.u64(0);  // no intents
+        if (field >= 2) w.u64(0);  // no rules
+        w.u64(std::uint64_t{1} << 26);
+        auto parts = sections_of(sample_model()->save());
+        parts[model::tag("RULE")] = w.data() + std::string(64, '\0');
+        EXPECT_EQ(load_code(model::pack(model::model_file, parts)), KEFU_ECORRUPT) << "count field " << field;
     }
 }
 
