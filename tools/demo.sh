@@ -14,9 +14,4 @@ rm -f "$state" "$state-wal" "$state-shm"
 echo "== kefu run $day --state $state > $out =="
 build/release/kefu run "$day" --state "$state" > "$out"
 echo
-echo "== three decisions =="
-grep '"event":"message"' "$out" | head -n 2
-grep '"event":"agent_reply"' "$out" | grep '"rule"' | head -n 1
-echo
-echo "== the day =="
 /usr/bin/python3 tools/run_summary.py < "$out"

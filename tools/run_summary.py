@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Summarises `kefu run` output (JSON Lines on stdin): events, intents,
-suggested replies, and the lint findings on agent replies."""
+"""Summarises `kefu run` output (JSON Lines on stdin): a few decisions, then
+the events, intents, suggested replies, and the lint findings on agent
+replies."""
 import collections
 import json
 import sys
@@ -15,6 +16,12 @@ def main() -> None:
     faults = [f for a in lint for f in a["findings"] if f["severity"] != "info"]
     flagged = sum(1 for a in lint if any(f["severity"] != "info" for f in a["findings"]))
     sessions = {r["session"] for r in rows}
+    examples = [r for r in messages if r.get("reply")][:2]
+    examples += [r for r in rows if r["event"] == "agent_reply" and r["actions"][0]["findings"]][:1]
+    print("== three decisions ==")
+    for r in examples:
+        print(json.dumps(r, ensure_ascii=False))
+    print("\n== the day ==")
     print(f"{len(rows)} events from {len(sessions)} sessions: " +
           ", ".join(f"{n} {e}" for e, n in events.most_common()))
     print("intents: " + ", ".join(f"{i} {n}" for i, n in
