@@ -4,7 +4,6 @@
 #include <cstring>
 
 #include "core/iso_time.hpp"
-#include "core/utf8.hpp"
 #include "entity/entity_json.hpp"
 
 struct kefu_entities {
@@ -136,7 +135,7 @@ int kefu_extract_entities_json(kefu_string** out, const char* text, size_t len, 
         if (const int status = run_extract(found, text, len, opts); status != KEFU_OK) return status;
         const std::string_view original(text ? text : "", len);
         nlohmann::json j;
-        j["text"] = kefu::detail::utf8::from_u32(kefu::detail::utf8::to_u32(original));  // valid UTF-8, as JSON must be
+        j["text"] = std::string(original);  // new_json_string replaces invalid UTF-8
         j["entities"] = entity::to_json(found, original);
         return new_json_string(out, j);
     });

@@ -98,7 +98,7 @@ const wide::symbols<double>& magnitudes() {
 }
 
 void add_money(candidates& out, const scan_input& in, std::size_t begin, scan_iterator end, const money_parts& m) {
-    entity& e = add_candidate(out, entity_type::money, begin, static_cast<std::size_t>(end - in.chars.data()));
+    entity& e = add_candidate(out, entity_type::money, begin, in.position(end));
     e.unit = "CNY";
     e.approx = m.approx;
     if (m.range) {
@@ -159,7 +159,7 @@ void extract_money_at(const scan_input& in, std::size_t i, candidates& out) {
     first = in.at(i);
     const auto bare = body >> -range_tail;
     if (!x3::parse(first, in.end(), bare)) return;
-    const std::size_t end = static_cast<std::size_t>(first - in.chars.data());
+    const std::size_t end = in.position(first);
     // A lone Chinese digit is rarely a price ("半价一起用" is "together").
     const bool lone_digit = m.amount.script == numeral_script::chinese && m.amount.length == 1 && !m.range;
     if (!lone_digit && !followed_by_classifier(in, end) && (has_price_cue(in, i) || in.followed_by(end, {L"包邮"})))
@@ -190,7 +190,6 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     const auto set_n = [&](auto& ctx) { n = _attr(ctx); };
     const auto set_second = [&](auto& ctx) { second = _attr(ctx); };
     const auto set_nth = [&](auto& ctx) { nth = small_count(_attr(ctx)); };
-    const auto end_index = [&](scan_iterator it) { return static_cast<std::size_t>(it - in.chars.data()); };
     const auto not_degree = !(wide::lit(L'点') | wide::lit(L"些"));
     bool currency_given = false;
     const auto currency = -currency_unit[([&](auto&) { currency_given = true; })];
@@ -199,7 +198,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     const auto factor = -(wide::lit(L'打') >> -wide::lit(L'个')) >> factor_digits[set_n] >> wide::lit(L'折');
     if (x3::parse(first, in.end(), factor)) {
         if (const auto v = factor_value(n)) {
-            entity& e = add_candidate(out, entity_type::discount, i, end_index(first));
+            entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
             e.kind = discount_kind::factor;
             e.value = *v;
             e.has_value = true;
@@ -209,7 +208,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     first = in.at(i);
     const auto half_price = wide::lit(L"半价") | wide::lit(L"对折");
     if (x3::parse(first, in.end(), half_price)) {
-        entity& e = add_candidate(out, entity_type::discount, i, end_index(first));
+        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
         e.kind = discount_kind::factor;
         e.value = 0.5;
         e.has_value = true;
@@ -219,7 +218,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     const auto threshold = -wide::lit(L'每') >> wide::lit(L'满') >> amount[set_n] >> currency >> wide::lit(L'减')
                            >> amount[set_second] >> currency;
     if (x3::parse(first, in.end(), threshold)) {
-        entity& e = add_candidate(out, entity_type::discount, i, end_index(first));
+        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
         e.kind = discount_kind::threshold;
         e.threshold = n.value;
         e.value = second.value;
@@ -231,8 +230,8 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
                              | wide::lit(L'少') | wide::lit(L'降') | wide::lit(L'让'))
                             >> -wide::lit(L'个') >> amount[set_n] >> not_degree >> currency;
     // "少一件" is a missing item, not a discount.
-    if (x3::parse(first, in.end(), amount_off) && (currency_given || !followed_by_classifier(in, end_index(first)))) {
-        entity& e = add_candidate(out, entity_type::discount, i, end_index(first));
+    if (x3::parse(first, in.end(), amount_off) && (currency_given || !followed_by_classifier(in, in.position(first)))) {
+        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
         e.kind = discount_kind::amount_off;
         e.value = n.value;
         e.has_value = true;
@@ -243,7 +242,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     const auto round_off = wide::lit(L'抹') >> -(wide::lit(L'个') | wide::lit(L'掉') | wide::lit(L'去'))
                            >> wide::lit(L'零') >> -wide::lit(L'头');
     if (x3::parse(first, in.end(), round_off)) {
-        add_candidate(out, entity_type::discount, i, end_index(first)).kind = discount_kind::round_off;
+        add_candidate(out, entity_type::discount, i, in.position(first)).kind = discount_kind::round_off;
         return;
     }
     first = in.at(i);
@@ -252,7 +251,7 @@ void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     if (x3::parse(first, in.end(), nth_item)) {
         const std::optional<double> v = n.length > 0 ? factor_value(n) : std::optional<double>(0.5);
         if (!v || nth > max_small_count) return;
-        entity& e = add_candidate(out, entity_type::discount, i, end_index(first));
+        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
         e.kind = discount_kind::nth_item;
         e.nth = nth;
         e.value = *v;
@@ -282,8 +281,8 @@ void extract_quantity(const scan_input& in, std::size_t i, candidates& out) {
     const auto quantity = amount[set_n] >> -approx_mark >> x3::raw[classifiers()][set_unit];
     scan_iterator first = in.at(i);
     if (!x3::parse(first, in.end(), quantity) || n.value <= 0 || n.integer_digits > 5) return;
-    if (unit == L"包" && in[static_cast<std::size_t>(first - in.chars.data())] == L'邮') return;  // 包邮
-    entity& e = add_candidate(out, entity_type::quantity, i, static_cast<std::size_t>(first - in.chars.data()));
+    if (unit == L"包" && in[in.position(first)] == L'邮') return;  // 包邮
+    entity& e = add_candidate(out, entity_type::quantity, i, in.position(first));
     e.value = n.value;
     e.has_value = true;
     e.unit = to_utf8(unit);
@@ -317,7 +316,7 @@ void extract_duration(const scan_input& in, std::size_t i, candidates& out) {
     const double seconds = count * static_cast<double>(unit_seconds);
     // Long numerals name more seconds than int64 holds ("九千万亿天"): not a duration.
     if (!(seconds < 9.0e18)) return;
-    entity& e = add_candidate(out, entity_type::duration, i, static_cast<std::size_t>(first - in.chars.data()));
+    entity& e = add_candidate(out, entity_type::duration, i, in.position(first));
     e.seconds = static_cast<std::int64_t>(std::llround(seconds));
     e.value = count;
     e.has_value = true;

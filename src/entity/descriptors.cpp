@@ -10,17 +10,6 @@ namespace {
 
 namespace wide = x3::standard_wide;
 
-std::size_t index_of(const scan_input& in, scan_iterator it) { return static_cast<std::size_t>(it - in.chars.data()); }
-
-std::string upper_ascii(std::wstring_view chars) {
-    std::string out;
-    for (wchar_t c : chars) {
-        if (c >= L'a' && c <= L'z') out.push_back(static_cast<char>(c - 32));
-        else if (c < 0x80) out.push_back(static_cast<char>(c));
-    }
-    return out;
-}
-
 // Letter sizes must stand alone: "M2芯片", "L型" and "XLS" are not sizes.
 bool extract_letter_size(const scan_input& in, std::size_t i, candidates& out) {
     if (is_alnum(in.before(i))) return false;
@@ -30,7 +19,7 @@ bool extract_letter_size(const scan_input& in, std::size_t i, candidates& out) {
                          | wide::lit(L'l');
     scan_iterator first = in.at(i);
     if (!x3::parse(first, in.end(), letters)) return false;
-    const std::size_t letters_end = index_of(in, first);
+    const std::size_t letters_end = in.position(first);
     if (is_alnum(in[letters_end]) || in.followed_by(letters_end, {L"型", L"形", L"号线"})) return false;
     std::size_t end = letters_end;
     if (in.followed_by(end, {L"码", L"号"})) ++end;
@@ -48,7 +37,7 @@ bool extract_number_size(const scan_input& in, std::size_t i, candidates& out) {
     const auto bra = (wide::char_(L'2', L'4') | wide::char_(L'7', L'9')) >> digit >> cup;
     scan_iterator first = in.at(i);
     if (!x3::parse(first, in.end(), shoe | body | bra)) return false;
-    const std::size_t end = index_of(in, first);
+    const std::size_t end = in.position(first);
     if (is_alnum(in[end])) return false;
     std::string canonical;
     for (std::size_t k = i; k < end; ++k) {
@@ -119,7 +108,7 @@ bool extract_colour(const scan_input& in, std::size_t i, candidates& out) {
     const auto colour = (compound_colours()[set_name] >> -suffix) | (base_colours()[set_name] >> suffix);
     scan_iterator first = in.at(i);
     if (!x3::parse(first, in.end(), colour)) return false;
-    add_candidate(out, entity_type::colour, i, index_of(in, first)).canonical = std::move(name);
+    add_candidate(out, entity_type::colour, i, in.position(first)).canonical = std::move(name);
     return true;
 }
 
@@ -139,7 +128,7 @@ bool extract_courier(const scan_input& in, std::size_t i, candidates& out) {
     std::string code;
     scan_iterator first = in.at(i);
     if (lookup(couriers(), first, in.end(), code)) {
-        const std::size_t end = index_of(in, first);
+        const std::size_t end = in.position(first);
         if (code == "ems" && (is_latin_letter(in.before(i)) || is_latin_letter(in[end]))) return false;
         add_candidate(out, entity_type::courier, i, end).canonical = std::move(code);
         return true;
@@ -147,7 +136,7 @@ bool extract_courier(const scan_input& in, std::size_t i, candidates& out) {
     // 京东 alone is the platform; after a shipping verb it is the courier.
     first = in.at(i);
     if (x3::parse(first, in.end(), wide::lit(L"京东")) && in.preceded_by(i, {L"发", L"走", L"用", L"寄", L"换", L"改"}, 0)) {
-        add_candidate(out, entity_type::courier, i, index_of(in, first)).canonical = "jd";
+        add_candidate(out, entity_type::courier, i, in.position(first)).canonical = "jd";
         return true;
     }
     return false;
@@ -178,7 +167,7 @@ bool extract_attribute(const scan_input& in, std::size_t i, candidates& out) {
     scan_iterator first = in.at(i);
     if (!lookup(attributes(), first, in.end(), tagged)) return false;
     const std::size_t colon = tagged.find(':');
-    entity& e = add_candidate(out, entity_type::attribute, i, index_of(in, first));
+    entity& e = add_candidate(out, entity_type::attribute, i, in.position(first));
     e.unit = tagged.substr(0, colon);
     e.canonical = tagged.substr(colon + 1);
     return true;
@@ -192,7 +181,7 @@ void extract_size(const scan_input& in, std::size_t i, candidates& out) {
     std::string word;
     scan_iterator first = in.at(i);
     if (lookup(size_words(), first, in.end(), word))
-        add_candidate(out, entity_type::size, i, index_of(in, first)).canonical = std::move(word);
+        add_candidate(out, entity_type::size, i, in.position(first)).canonical = std::move(word);
 }
 
 void extract_words(const scan_input& in, std::size_t i, candidates& out) {

@@ -1,7 +1,6 @@
 #include "entity/entity_json.hpp"
 
 #include "core/iso_time.hpp"
-#include "core/utf8.hpp"
 
 namespace kefu::detail::entity {
 
@@ -63,8 +62,7 @@ void add_typed_fields(const entity& e, nlohmann::json& j) {
 nlohmann::json to_json(const entity& e, std::string_view original) {
     nlohmann::json j;
     j["type"] = type_name(e.type);
-    // The input may hold invalid UTF-8 (replaced when normalised); JSON output must not.
-    j["text"] = utf8::from_u32(utf8::to_u32(original.substr(e.start, e.stop - e.start)));
+    j["text"] = std::string(original.substr(e.start, e.stop - e.start));  // invalid UTF-8 is replaced when dumped
     j["start"] = e.start;
     j["end"] = e.stop;
     add_typed_fields(e, j);

@@ -29,18 +29,10 @@ id_cue cue_before(const scan_input& in, std::size_t i) {
     return id_cue::none;
 }
 
-std::size_t index_of(const scan_input& in, scan_iterator it) { return static_cast<std::size_t>(it - in.chars.data()); }
-
 std::string digits_of(std::wstring_view chars) {
     std::string out;
     for (wchar_t c : chars)
         if (is_ascii_digit(c)) out.push_back(static_cast<char>(c));
-    return out;
-}
-
-std::string upper_ascii(std::wstring_view chars) {
-    std::string out;
-    for (wchar_t c : chars) out.push_back(static_cast<char>(c >= L'a' && c <= L'z' ? c - 32 : c));
     return out;
 }
 
@@ -59,7 +51,7 @@ bool extract_phone(const scan_input& in, std::size_t i, candidates& out) {
         local_number = std::wstring_view(&*range.begin(), static_cast<std::size_t>(range.end() - range.begin()));
     };
     if (!x3::parse(first, in.end(), -prefix >> x3::raw[mobile][mark])) return false;
-    const std::size_t end = index_of(in, first);
+    const std::size_t end = in.position(first);
     if (is_alnum(in[end])) return false;
     entity& e = add_candidate(out, entity_type::phone, i, end);
     e.canonical = digits_of(local_number);
@@ -86,7 +78,7 @@ bool extract_prefixed_tracking(const scan_input& in, std::size_t i, candidates& 
     } else {
         return false;
     }
-    const std::size_t end = index_of(in, first);
+    const std::size_t end = in.position(first);
     if (is_latin_letter(in[end])) return false;
     entity& e = add_candidate(out, entity_type::tracking_number, i, end);
     e.canonical = upper_ascii(in.chars.substr(i, end - i));

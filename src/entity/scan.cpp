@@ -63,4 +63,13 @@ std::string to_utf8(std::wstring_view chars) {
     for (wchar_t c : chars) utf8::append(out, static_cast<char32_t>(c));
     return out;
 }
+
+std::string upper_ascii(std::wstring_view chars) {
+    std::string out;
+    for (wchar_t c : chars) {
+        if (c >= L'a' && c <= L'z') out.push_back(static_cast<char>(c - 32));
+        else if (c < 0x80) out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
 }  // namespace kefu::detail::entity

@@ -30,6 +30,7 @@ struct scan_input {
 
     scan_iterator at(std::size_t i) const noexcept { return chars.data() + i; }
     scan_iterator end() const noexcept { return chars.data() + chars.size(); }
+    std::size_t position(scan_iterator it) const noexcept { return static_cast<std::size_t>(it - chars.data()); }
     wchar_t operator[](std::size_t i) const noexcept { return i < chars.size() ? chars[i] : L'\0'; }
     wchar_t before(std::size_t i) const noexcept { return i > 0 ? chars[i - 1] : L'\0'; }
 
@@ -62,4 +63,7 @@ entity& add_candidate(candidates& out, entity_type type, std::size_t begin, std:
 
 namespace kefu::detail::entity {
 std::string to_utf8(std::wstring_view chars);
+
+// ASCII with a-z upper-cased, other characters dropped: ids and sizes ("sf…" → "SF…").
+std::string upper_ascii(std::wstring_view chars);
 }

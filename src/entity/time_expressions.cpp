@@ -217,10 +217,17 @@ int hour_in_day(const time_parts& p) {
     return h;
 }
 
+// How precise the expression is: a clock time, else a week or month, else a day.
+time_grain grain_of(const time_parts& p) {
+    if (p.hour >= 0) return p.minute_given ? time_grain::minute : time_grain::hour;
+    if (p.what == anchor::week) return time_grain::week;
+    if (p.what == anchor::month) return time_grain::month;
+    return time_grain::day;
+}
+
 bool resolve(const time_parts& p, const message_clock& clock, entity& e) {
     const local_clock local = local_of(clock);
     chr::sys_days day = local.today;
-    e.grain = time_grain::day;
     switch (p.what) {
         case anchor::none: break;
         case anchor::day_offset: day += chr::days{p.offset}; break;
@@ -230,8 +237,8 @@ bool resolve(const time_parts& p, const message_clock& clock, entity& e) {
             if (!p.week_given && day < local.today) day += chr::weeks{1};
             break;
         }
-        case anchor::week: day = monday_of(local.today) + chr::weeks{p.offset}; e.grain = time_grain::week; break;
-        case anchor::month: day = first_of_month(local.today, p.offset); e.grain = time_grain::month; break;
+        case anchor::week: day = monday_of(local.today) + chr::weeks{p.offset}; break;
+        case anchor::month: day = first_of_month(local.today, p.offset); break;
         case anchor::month_end: day = first_of_month(local.today, p.offset + 1) - chr::days{1}; break;
         case anchor::month_day:
             if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31) return false;
@@ -250,7 +257,6 @@ bool resolve(const time_parts& p, const message_clock& clock, entity& e) {
         const int h = hour_in_day(p);
         if (h > 24 || p.minute > 59) return false;
         seconds_in_day = std::int64_t{h} * 3600 + std::int64_t{p.minute} * 60;
-        e.grain = p.minute_given ? time_grain::minute : time_grain::hour;
     }
     const std::int64_t local_seconds = std::int64_t{day.time_since_epoch().count()} * 86400 + seconds_in_day;
     e.epoch_seconds = local_seconds - local.offset_seconds;
@@ -275,11 +281,10 @@ void extract_time(const scan_input& in, std::size_t i, candidates& out) {
     entity e;
     e.type = entity_type::time;
     e.relation = parts.relation;
-    e.grain = parts.what == anchor::week ? time_grain::week : parts.what == anchor::month ? time_grain::month
-              : parts.hour >= 0 ? (parts.minute_given ? time_grain::minute : time_grain::hour) : time_grain::day;
+    e.grain = grain_of(parts);
     if (in.clock && !resolve(parts, *in.clock, e)) return;
     e.begin = static_cast<std::uint32_t>(i);
-    e.end = static_cast<std::uint32_t>(first - in.chars.data());
+    e.end = static_cast<std::uint32_t>(in.position(first));
     out.push_back(std::move(e));
 }
 
