@@ -96,18 +96,15 @@ const wide::symbols<std::string>& base_colours() {
 
 bool extract_colour(const scan_input& in, std::size_t i, candidates& out) {
     std::string name;
-    scan_iterator probe = in.at(i);
-    if (!lookup(compound_colours(), probe, in.end(), name) && !lookup(base_colours(), probe, in.end(), name))
-        return false;
+    scan_iterator first = in.at(i);
+    const bool compound = lookup(compound_colours(), first, in.end(), name);
+    if (!compound && !lookup(base_colours(), first, in.end(), name)) return false;
     // 明白的, 显白的, 空白的, 24k金的: the colour character belongs to another word.
     if (in.preceded_by(i, {L"明", L"显", L"空", L"坦", L"表", L"告", L"洁", L"网", L"漂", L"k", L"黑", L"白"}, 0))
         return false;
     if (is_ascii_digit(in.before(i)) || is_chinese_numeral(in.before(i))) return false;  // "1.5米的床单"
-    const auto set_name = [&](auto& ctx) { name = x3::_attr(ctx); };
     const auto suffix = wide::lit(L'色') | wide::lit(L'的') | wide::lit(L"颜色");
-    const auto colour = (compound_colours()[set_name] >> -suffix) | (base_colours()[set_name] >> suffix);
-    scan_iterator first = in.at(i);
-    if (!x3::parse(first, in.end(), colour)) return false;
+    if (!x3::parse(first, in.end(), suffix) && !compound) return false;  // a base colour needs its suffix
     add_candidate(out, entity_type::colour, i, in.position(first)).canonical = std::move(name);
     return true;
 }
