@@ -101,8 +101,140 @@ struct option_statement : x3::position_tagged {
     double value = 0;
 };
 
+// ---------------------------------------------------------------- flows
+// Expressions of guards and actions (docs/FLOWS.md). Every precedence level
+// is an `expression`: a first operand and (operator, operand) pairs.
+
+struct number_literal : x3::position_tagged {
+    double value = 0;
+    boost::optional<std::string> unit;  // s, min, h, d
+};
+
+struct clock_literal : x3::position_tagged {
+    unsigned hour = 0;
+    unsigned minute = 0;
+};
+
+struct text_literal : x3::position_tagged {
+    std::string text;
+    text_literal& operator=(std::string value) { text = std::move(value); return *this; }
+};
+
+struct reference : x3::position_tagged {
+    std::vector<std::string> path;  // entity.money → {"entity", "money"}
+    reference& operator=(std::vector<std::string> value) { path = std::move(value); return *this; }
+};
+
+struct expression;
+struct unary;
+struct call;
+
+struct operand : x3::variant<number_literal, clock_literal, text_literal, reference, x3::forward_ast<unary>,
+                             x3::forward_ast<call>, x3::forward_ast<expression>> {
+    using base_type::base_type;
+    using base_type::operator=;
+};
+
+struct operation {
+    std::string op;
+    operand rhs;
+};
+
+struct expression : x3::position_tagged {
+    operand first;
+    std::vector<operation> rest;
+};
+
+// `not x`, `-x`, `has x`.
+struct unary : x3::position_tagged {
+    std::string op;
+    operand value;
+};
+
+struct call : x3::position_tagged {
+    std::string name;
+    std::vector<expression> arguments;
+};
+
+struct flow_statement : x3::position_tagged {
+    std::string name;
+    boost::optional<std::string> description;
+};
+
+// `policy NAME: TYPE [= VALUE]` and `slot NAME: TYPE [= VALUE]`.
+struct variable_statement : x3::position_tagged {
+    std::string kind;  // "policy" or "slot"
+    std::string name;
+    std::string type;
+    boost::optional<expression> initial;
+};
+
+struct timer_statement : x3::position_tagged {
+    std::string name;
+    boost::optional<std::string> host_action;
+};
+
+struct state_statement : x3::position_tagged {
+    std::string name;
+    std::vector<std::string> flags;  // initial, final
+};
+
+struct trigger : x3::position_tagged {
+    std::string kind;                // intent, event, timer, message
+    std::vector<std::string> names;  // empty for message
+};
+
+struct say_action : x3::position_tagged {
+    std::string key;
+    say_action& operator=(std::string value) { key = std::move(value); return *this; }
+};
+struct set_action : x3::position_tagged {
+    std::string slot;
+    expression value;
+};
+struct schedule_action : x3::position_tagged {
+    std::string timer;
+    expression delay;
+    bool daytime = false;
+};
+struct cancel_action : x3::position_tagged {
+    std::string timer;  // or "all"
+    cancel_action& operator=(std::string value) { timer = std::move(value); return *this; }
+};
+struct offer_action : x3::position_tagged {
+    std::string kind;  // discount, gift, cashback
+    expression value;
+};
+struct escalate_action : x3::position_tagged {
+    std::string to;
+    escalate_action& operator=(std::string value) { to = std::move(value); return *this; }
+};
+struct emit_action : x3::position_tagged {
+    std::string host_action;
+    boost::optional<std::string> template_key;
+};
+struct end_action : x3::position_tagged {
+    std::string word;  // "end"
+    end_action& operator=(std::string value) { word = std::move(value); return *this; }
+};
+
+struct action : x3::variant<say_action, set_action, schedule_action, cancel_action, offer_action, escalate_action,
+                            emit_action, end_action> {
+    using base_type::base_type;
+    using base_type::operator=;
+};
+
+struct transition_statement : x3::position_tagged {
+    std::vector<std::string> sources;  // {"*"} for every active state
+    ast::trigger trigger;
+    boost::optional<expression> guard;
+    std::string target;  // a state or "stay"
+    std::vector<action> actions;
+};
+
 struct statement : x3::variant<intent_statement, lexicon_statement, rule_statement, example_statement,
-                               option_statement, template_statement> {
+                               option_statement, template_statement, flow_statement, variable_statement,
+                               timer_statement, state_statement, transition_statement> {
     using base_type::base_type;
     using base_type::operator=;
 };

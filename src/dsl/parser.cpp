@@ -93,6 +93,12 @@ std::string source::location(const x3::position_tagged& node) const {
     return name_ + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
+std::string_view source::text_of(const x3::position_tagged& node) const {
+    auto& handler = const_cast<error_handler_type&>(handler_);
+    const auto range = handler.position_of(node);
+    return {range.begin(), static_cast<std::size_t>(range.end() - range.begin())};
+}
+
 void source::fail(iterator_type at, const std::string& message) const {
     const position p = where(at);
     throw kefu::error(KEFU_EPARSE, name_ + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
@@ -124,7 +130,8 @@ parsed_file parse_rules(std::string name, std::string text) {
         const iterator_type statement_start = first;
         try {
             if (!x3::phrase_parse(first, last, parser, skipper(), parsed))
-                src.fail(first, "expected a statement (intent, lexicon, rule, example or option), found " +
+                src.fail(first, "expected a statement (intent, lexicon, rule, example, option, template, flow, policy, slot, "
+                                    "timer, state or from), found " +
                                     describe(first, last));
         } catch (const x3::expectation_failure<iterator_type>& e) {
             const iterator_type at = skip_blanks(e.where(), last);  // X3 reports the position before skipping

@@ -37,6 +37,8 @@ public:
     position where(const x3::position_tagged& node) const;
     // "file:line:col" of a node.
     std::string location(const x3::position_tagged& node) const;
+    // The text a node was parsed from.
+    std::string_view text_of(const x3::position_tagged& node) const;
 
     // Throws kefu::error(KEFU_EPARSE) located at `at` / at a node.
     [[noreturn]] void fail(iterator_type at, const std::string& message) const;

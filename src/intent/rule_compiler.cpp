@@ -1,8 +1,13 @@
 #include "intent/rule_compiler.hpp"
 
+#include "flow/flow_compiler.hpp"
+#include "flow/validate.hpp"
+
 #include <algorithm>
 #include <cmath>
 
+#include "flow/flow_compiler.hpp"
+#include "flow/validate.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 #include "text/char_class.hpp"
@@ -63,6 +68,7 @@ int rule_set::find_intent(const std::string& name) const noexcept {
 struct rule_compiler::impl {
     rule_set set;
     const dsl::source* src = nullptr;
+    flow::flow_compiler flows{set.flows, set};
 
     [[noreturn]] void fail(const x3::position_tagged& node, const std::string& message) const {
         src->fail(node, message);
@@ -333,6 +339,12 @@ struct rule_compiler::impl {
         set.templates.push_back(std::move(t));
     }
 
+    void operator()(const ast::flow_statement& s) { flows.add(*src, s); }
+    void operator()(const ast::variable_statement& s) { flows.add(*src, s); }
+    void operator()(const ast::timer_statement& s) { flows.add(*src, s); }
+    void operator()(const ast::state_statement& s) { flows.add(*src, s); }
+    void operator()(const ast::transition_statement& s) { flows.add(*src, s); }
+
     void operator()(const ast::option_statement& s) {
         if (s.name == "negation_window") {
             if (!integral(s.value) || s.value < 0 || s.value > 16) fail(s, "negation_window is an integer from 0 to 16");
@@ -350,6 +362,7 @@ rule_compiler::~rule_compiler() = default;
 void rule_compiler::add(const dsl::parsed_file& file) {
     impl_->src = file.src.get();
     for (const auto& statement : file.statements) boost::apply_visitor(*impl_, statement.get());
+    impl_->flows.end_file();
     impl_->src = nullptr;
 }
 
@@ -358,6 +371,8 @@ void rule_compiler::add_source(std::string name, std::string text) {
 }
 
 rule_set rule_compiler::finish() && {
+    // Flows may name templates of later files, so they are checked once all are in.
+    flow::require_valid(impl_->set.flows, impl_->set.templates);
     rule_set out = std::move(impl_->set);
     // Rules without their own priority or negation setting follow their
     // intent's final declaration, so a shop file that redeclares an intent

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "flow/flow.hpp"
 #include "reply/templates.hpp"
 
 namespace kefu::detail::intent {
@@ -70,6 +71,7 @@ struct rule_set {
     std::uint32_t negation_window = 3;
     std::vector<example> examples;
     std::vector<reply::reply_template> templates;  // compiled from the same files (template statements)
+    std::vector<flow::flow_definition> flows;      // flow statements (docs/FLOWS.md); saved in their own section
 
     // Index of an intent by name, or -1.
     int find_intent(const std::string& name) const noexcept;

@@ -1,5 +1,8 @@
 #include "model/model.hpp"
 
+#include "flow/flow_io.hpp"
+#include "session/event.hpp"
+
 #include "intent/rule_compiler.hpp"
 #include "intent/rule_set_io.hpp"
 #include "kefu/error.hpp"
@@ -14,6 +17,7 @@ constexpr std::uint32_t rules_section = tag("RULE");
 constexpr std::uint32_t matcher_section = tag("MTCH");
 constexpr std::uint32_t linear_section = tag("LINR");
 constexpr std::uint32_t mood_section = tag("MOOD");
+constexpr std::uint32_t flows_section = tag("FLOW");
 constexpr std::size_t ranking_size = 5;
 
 }  // namespace
@@ -69,6 +73,10 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     m->rules_ = intent::load_rule_set(rules);
     reader automaton = section(matcher_section, "MTCH");
     m->matcher_ = intent::matcher::load(automaton);
+    reader flows = section(flows_section, "FLOW");
+    m->rules_.flows = flow::load_flows(flows, static_cast<std::uint32_t>(m->rules_.intents.size()),
+                                       static_cast<std::uint32_t>(session::last_event_type) + 1);
+    if (!flows.at_end()) reader::corrupt("bytes after the flows");
     if (const auto it = parts.find(linear_section); it != parts.end()) {
         reader linear(it->second);
         m->features_ = linear.pod<learn::feature_config>();
@@ -101,6 +109,9 @@ std::string compiled_model::save() const {
     writer automaton;
     matcher_.save(automaton);
     parts[matcher_section] = std::move(automaton).take();
+    writer flows;
+    flow::save_flows(rules_.flows, flows);
+    parts[flows_section] = std::move(flows).take();
     if (!linear_.empty()) {
         writer linear;
         linear.pod(features_);

@@ -11,9 +11,9 @@
 namespace kefu::detail::session {
 namespace {
 
-constexpr std::array<std::string_view, 12> type_names = {
-    "message",  "agent_reply", "order_created",     "order_paid",       "order_closed",   "shipped",
-    "delivered", "receipt_confirmed", "return_requested", "call_result", "customer_facts", "tick"};
+constexpr std::array<std::string_view, 14> type_names = {
+    "message",   "agent_reply",       "order_created",    "order_paid",  "order_closed",   "shipped", "delivered",
+    "receipt_confirmed", "return_requested", "call_result", "customer_facts", "tick", "shipment_delayed", "policy"};
 
 [[noreturn]] void bad_event(const std::string& why) { throw kefu::error(KEFU_EPARSE, "event: " + why); }
 
@@ -36,20 +36,26 @@ std::uint32_t count_field(const nlohmann::json& j, const char* name) {
     return static_cast<std::uint32_t>(it->get<std::int64_t>());
 }
 
-void read_time(const nlohmann::json& j, event& out) {
-    const auto it = j.find("time");
-    if (it == j.end()) bad_event("missing \"time\"");
+// A time field: ISO-8601 with an offset, or milliseconds since the epoch
+// (then the offset stays as it is).
+void read_instant(const nlohmann::json& j, const char* name, std::int64_t& ms, std::int32_t& offset_minutes) {
+    const auto it = j.find(name);
+    const std::string field = std::string("\"") + name + "\"";
     if (it->is_number_integer()) {
-        out.time_ms = it->get<std::int64_t>();
-        if (out.time_ms < min_time_ms || out.time_ms > max_time_ms)
-            bad_event("\"time\" is outside the years 0000..9999");
+        ms = it->get<std::int64_t>();
+        if (ms < min_time_ms || ms > max_time_ms) bad_event(field + " is outside the years 0000..9999");
         return;
     }
-    if (!it->is_string()) bad_event("\"time\" must be ISO-8601 or milliseconds since the epoch");
+    if (!it->is_string()) bad_event(field + " must be ISO-8601 or milliseconds since the epoch");
     const auto t = parse_iso_time(it->get<std::string>());
-    if (!t) bad_event("\"time\" is not ISO-8601 with an offset: " + it->get<std::string>());
-    out.time_ms = t->epoch_seconds * 1000;
-    out.utc_offset_minutes = t->utc_offset_minutes;
+    if (!t) bad_event(field + " is not ISO-8601 with an offset: " + it->get<std::string>());
+    ms = t->epoch_seconds * 1000;
+    offset_minutes = t->utc_offset_minutes;
+}
+
+void read_time(const nlohmann::json& j, event& out) {
+    if (!j.contains("time")) bad_event("missing \"time\"");
+    read_instant(j, "time", out.time_ms, out.utc_offset_minutes);
 }
 
 }  // namespace
@@ -80,6 +86,17 @@ event parse_event(std::string_view json_line) {
     if (const auto it = j.find("amount"); it != j.end()) {
         if (!it->is_number()) bad_event("\"amount\" must be a number");
         out.amount = it->get<double>();
+    }
+    if (j.contains("new_date")) {
+        std::int32_t ignored_offset = 0;
+        read_instant(j, "new_date", out.new_date_ms, ignored_offset);
+    } else if (out.type == event_type::shipment_delayed) {
+        bad_event("shipment_delayed needs \"new_date\"");
+    }
+    if (out.type == event_type::policy) {
+        const auto it = j.find("policies");
+        if (it == j.end() || !it->is_object()) bad_event("a policy event needs a \"policies\" object");
+        out.policies_json = it->dump();
     }
     out.facts = {count_field(j, "orders"), count_field(j, "brand_repurchases"), count_field(j, "returns"),
                  count_field(j, "tenure_days")};

@@ -23,7 +23,10 @@ enum class event_type : std::uint8_t {
     call_result,
     customer_facts,
     tick,
+    shipment_delayed,  // the shop knows an order will ship late: `new_date`
+    policy,            // the host sets shop policies for this session: `policies`
 };
+inline constexpr event_type last_event_type = event_type::policy;
 
 std::string_view event_type_name(event_type type) noexcept;
 std::optional<event_type> event_type_from(std::string_view name) noexcept;
@@ -47,6 +50,8 @@ struct event {
     std::string reason;  // return_requested
     std::string result;  // call_result: answered, unreachable, declined
     customer_facts facts;
+    std::int64_t new_date_ms = 0;  // shipment_delayed; 0 when not given
+    std::string policies_json;     // policy: the `policies` object, as JSON text
 };
 
 // Parses one JSON event line. `time` is ISO-8601 with an offset or

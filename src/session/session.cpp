@@ -219,7 +219,7 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
     s.utc_offset_minutes_ = state.pod<std::int32_t>();
     s.events_ = state.u64();
     const auto event_of = [](std::uint32_t v) {
-        if (v > static_cast<std::uint32_t>(event_type::tick)) model::reader::corrupt("session blob: unknown event type");
+        if (v > static_cast<std::uint32_t>(last_event_type)) model::reader::corrupt("session blob: unknown event type");
         return static_cast<event_type>(v);
     };
     const std::uint32_t turns = state.u32();
