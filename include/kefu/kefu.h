@@ -498,8 +498,9 @@ KEFU_API void kefu_profiler_free(kefu_profiler *p);
 /* ------------------------------------------------------------------------ */
 
 /* One customer's session: the profile, the last intents and message (the
- * context of agent replies) and the orders seen. Its blob restores it
- * bit-exactly. Not thread-safe: a session is used by one thread at a time;
+ * context of agent replies), the orders seen, and the scenario flows with
+ * their slots, pending timers, shop policies and audit trail
+ * (docs/FLOWS.md). Its blob restores it bit-exactly. Not thread-safe: a session is used by one thread at a time;
  * different sessions may be used from different threads. A session keeps
  * its model alive. */
 typedef struct kefu_session kefu_session;
@@ -509,9 +510,31 @@ KEFU_API int kefu_session_new(kefu_session **out, const kefu_model *model, const
 
 /* Processes one event (a JSON object of the `kefu run` input format) and
  * returns its output line: intent, entities, mood and profile for a
- * message, lint findings for an agent reply (docs/CLI.md). KEFU_EPARSE
- * names the field at fault; the session is unchanged then. */
+ * message, lint findings for an agent reply, the flows' states and actions
+ * (docs/CLI.md, docs/FLOWS.md). Timers due before the event fire first;
+ * their lines are in the member "timers_fired" (call kefu_session_advance
+ * first to get them separately). KEFU_EPARSE names the field at fault; the
+ * session is unchanged then. */
 KEFU_API int kefu_session_step_json(kefu_string **out, kefu_session *s, const char *event, size_t len);
+
+/* Moves the session's clock to `now_ms` (milliseconds since the epoch;
+ * never backwards) and fires every timer due by then, each exactly once, in
+ * order of due time. `*out` is a JSON array with one output line per timer
+ * fired (possibly empty). Call it when kefu_session_next_deadline says. */
+KEFU_API int kefu_session_advance(kefu_string **out, kefu_session *s, int64_t now_ms);
+
+/* When the earliest pending timer is due: *has_deadline = 1 and
+ * *deadline_ms, or *has_deadline = 0 when no timer is pending. */
+KEFU_API int kefu_session_next_deadline(const kefu_session *s, int *has_deadline, int64_t *deadline_ms);
+
+/* Sets shop policies from JSON {"flow": {"policy": value}} (docs/FLOWS.md);
+ * a null value restores the flow's default. KEFU_EINVAL names an unknown
+ * flow or policy or a value of the wrong type; nothing changes then. */
+KEFU_API int kefu_session_set_policies(kefu_session *s, const char *json, size_t len);
+
+/* The flows as JSON: active flows with their states, slots and offered
+ * prices, pending timers, the policies set, and the audit trail. */
+KEFU_API int kefu_session_flows_json(kefu_string **out, const kefu_session *s);
 
 /* The profile (as kefu_profiler_json). */
 KEFU_API int kefu_session_profile_json(kefu_string **out, const kefu_session *s, int evidence);

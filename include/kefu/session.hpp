@@ -1,7 +1,9 @@
 // Sessions (C++ API over the C ABI).
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,34 @@ public:
     std::string step_json(std::string_view event) {
         kefu_string* out = nullptr;
         detail::check(kefu_session_step_json(&out, handle_.get(), event.data(), event.size()));
+        return detail::take_string(out);
+    }
+
+    // Moves the clock to `now_ms` and fires the timers due: a JSON array of
+    // their output lines.
+    std::string advance(std::int64_t now_ms) {
+        kefu_string* out = nullptr;
+        detail::check(kefu_session_advance(&out, handle_.get(), now_ms));
+        return detail::take_string(out);
+    }
+
+    // When the earliest pending timer is due, if any.
+    std::optional<std::int64_t> next_deadline() const {
+        int has = 0;
+        std::int64_t at = 0;
+        detail::check(kefu_session_next_deadline(handle_.get(), &has, &at));
+        return has ? std::optional<std::int64_t>(at) : std::nullopt;
+    }
+
+    // Shop policies, JSON {"flow": {"policy": value}}.
+    void set_policies(std::string_view json) {
+        detail::check(kefu_session_set_policies(handle_.get(), json.data(), json.size()));
+    }
+
+    // Active flows, pending timers, policies and the audit trail (JSON).
+    std::string flows_json() const {
+        kefu_string* out = nullptr;
+        detail::check(kefu_session_flows_json(&out, handle_.get()));
         return detail::take_string(out);
     }
 

@@ -19,7 +19,7 @@ struct container_kind {
 };
 
 inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 3, "model file"};  // 3: flows
-inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 1, "session blob"};
+inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, "session blob"};  // 2: flows
 
 // Four-character section tags.
 constexpr std::uint32_t tag(const char (&name)[5]) {

@@ -19,6 +19,19 @@ constexpr std::size_t order_limit = 16;
 constexpr std::size_t intent_limit = 4;
 constexpr std::uint32_t state_section = model::tag("SESS");
 constexpr std::uint32_t profile_section = model::tag("PROF");
+constexpr std::uint32_t flows_section = model::tag("FLOW");
+// Timers fired by one advance() at most: a flow whose timer schedules itself
+// with no delay must not hang the host. The rest fire on the next call.
+constexpr std::size_t max_timers_per_advance = 4096;
+
+// `values` with the flow's values on top: the shop's list price, not a
+// price the customer typed, fills {price} in a flow's reply.
+reply::slot_values overlay(reply::slot_values values, const reply::slot_values& flow_values) {
+    for (const auto& [k, v] : flow_values.text) values.text[k] = v;
+    for (const auto& [k, v] : flow_values.money) values.money[k] = v;
+    for (const auto& [k, v] : flow_values.time_ms) values.time_ms[k] = v;
+    return values;
+}
 
 reply::customer_mood mood_word(const profile::mood_state& m) {
     if (m.anger > 0.5f) return reply::customer_mood::angry;
@@ -70,8 +83,10 @@ customer_session::customer_session(std::shared_ptr<const model::compiled_model> 
     : id_(std::move(id)), profiler_(std::move(model)) {}
 
 nlohmann::json customer_session::step(const event& input) {
+    std::vector<nlohmann::json> fired = advance(input.time_ms);
     event e = input;
     nlohmann::json out = {{"session", id_}, {"event", event_type_name(e.type)}, {"actions", nlohmann::json::array()}};
+    if (!fired.empty()) out["timers_fired"] = std::move(fired);
     // Events are processed in time order; one from the past is taken as "now"
     // so that the session's clock never runs backwards.
     if (e.time_ms < last_time_ms_) {
@@ -85,12 +100,120 @@ nlohmann::json customer_session::step(const event& input) {
     switch (e.type) {
         case event_type::message: return on_message(e, std::move(out));
         case event_type::agent_reply: return on_agent_reply(e, std::move(out));
+        case event_type::policy:
+            try {
+                set_policies(nlohmann::json::parse(e.policies_json));
+            } catch (const kefu::error& x) {
+                out["error"] = x.what();
+            }
+            break;
         default: break;
     }
     on_order_event(e);
     profiler_.on_event(e);
+    if (e.type != event_type::tick && e.type != event_type::policy)
+        run_flows({flow::trigger_kind::event, {static_cast<std::uint32_t>(e.type)}}, facts_for(&e, nullptr, e.time_ms),
+                  {}, out);
+    out["flows"] = flows_.active_json(profiler_.model().rules().flows);
     remember(e, {});
     return out;
+}
+
+std::vector<nlohmann::json> customer_session::advance(std::int64_t until_ms) {
+    std::vector<nlohmann::json> lines;
+    const auto& flows = profiler_.model().rules().flows;
+    while (lines.size() < max_timers_per_advance) {
+        const auto due = flows_.pop_due(until_ms);
+        if (!due) break;
+        const std::int64_t at = std::max(due->due_ms, last_time_ms_);  // the clock never runs backwards
+        last_time_ms_ = at;
+        nlohmann::json out = {{"session", id_},
+                              {"event", "timer"},
+                              {"time", format_iso_time(floor_seconds(at), utc_offset_minutes_)},
+                              {"flow", flows[due->flow].name},
+                              {"timer", flows[due->flow].timers[due->timer].name},
+                              {"actions", nlohmann::json::array()}};
+        run_flows({flow::trigger_kind::timer, {due->timer}, due->flow}, facts_for(nullptr, nullptr, at), {}, out);
+        lines.push_back(std::move(out));
+    }
+    if (lines.size() < max_timers_per_advance && until_ms > last_time_ms_) last_time_ms_ = until_ms;
+    return lines;
+}
+
+void customer_session::set_policies(const nlohmann::json& policies) {
+    flows_.set_policies(profiler_.model().rules().flows, policies);
+}
+
+nlohmann::json customer_session::flow_state_json() const {
+    return flows_.state_json(profiler_.model().rules().flows, utc_offset_minutes_);
+}
+
+step_facts customer_session::facts_for(const event* e, const message_analysis* a, std::int64_t now_ms) const {
+    step_facts f{profiler_.model(), profiler_.profile(), orders_};
+    f.host_event = e;
+    f.analysis = a;
+    if (a != nullptr) f.normalized_text = &profiler_.normalized().text;
+    f.now_ms = now_ms;
+    f.utc_offset_minutes = utc_offset_minutes_;
+    f.previous_message_ms = last_message_ms_;
+    return f;
+}
+
+bool customer_session::run_flows(const flow::trigger_input& trigger, const step_facts& facts,
+                                 const reply::slot_values& message_values, nlohmann::json& out) {
+    const auto& flows = profiler_.model().rules().flows;
+    std::vector<flow::effect> effects;
+    flows_.dispatch(flows, trigger, facts_environment(facts), {facts.now_ms, facts.utc_offset_minutes}, effects);
+    std::string reply_text;
+    for (const flow::effect& e : effects) {
+        if (e.what == flow::effect::kind::note) {
+            out["notes"].push_back(e.name);
+            continue;
+        }
+        nlohmann::json j = effect_json(e, message_values);
+        if (j.is_null()) continue;
+        if (e.what == flow::effect::kind::say) reply_text += j["text"].get<std::string>();
+        out["actions"].push_back(std::move(j));
+    }
+    out["flows"] = flows_.active_json(flows);
+    if (!reply_text.empty()) out["reply"] = reply_text;
+    return !reply_text.empty();
+}
+
+nlohmann::json customer_session::effect_json(const flow::effect& e, const reply::slot_values& message_values) {
+    using kind = flow::effect::kind;
+    nlohmann::json j;
+    switch (e.what) {
+        case kind::say:
+            j = render(e.name, overlay(message_values, e.values));
+            if (j.is_null()) return j;
+            break;
+        case kind::emit: {
+            j = {{"type", e.name}};
+            if (const auto o = e.values.text.find("order"); o != e.values.text.end()) j["order"] = o->second;
+            if (const auto a = e.values.money.find("amount"); a != e.values.money.end()) j["amount"] = a->second;
+            if (!e.template_key.empty())
+                if (nlohmann::json r = render(e.template_key, overlay(message_values, e.values)); !r.is_null()) {
+                    j["text"] = r["text"];
+                    j["template"] = r["template"];
+                }
+            break;
+        }
+        case kind::offer:
+            j = {{"type", "offer"}, {"kind", e.name}};
+            if (e.name == "gift") j["gift"] = e.offered.text;
+            else j["amount"] = e.amount;
+            if (e.name == "discount") j["price"] = e.offered.number;
+            break;
+        case kind::schedule:
+            j = {{"type", "schedule"}, {"timer", e.name}, {"at", format_iso_time(floor_seconds(e.at_ms), utc_offset_minutes_)}};
+            if (!e.host_action.empty()) j["action"] = e.host_action;
+            break;
+        case kind::cancel: j = {{"type", "cancel"}, {"timer", e.name}}; break;
+        default: j = {{"type", "escalate"}, {"to", e.name}}; break;
+    }
+    j["flow"] = e.flow;
+    return j;
 }
 
 nlohmann::json customer_session::on_message(const event& e, nlohmann::json out) {
@@ -109,22 +232,33 @@ nlohmann::json customer_session::on_message(const event& e, nlohmann::json out) 
                        {"satisfaction", a->mood->satisfaction}};
     out["profile"] = profile::to_json(profiler_.profile(), false);
     traditional_ = traditional_ || reply::looks_traditional(e.text);
-    if (nlohmann::json r = propose_reply(*a, e); !r.is_null()) {
-        out["reply"] = r["text"];
-        out["actions"].push_back(std::move(r));
-    }
     last_intents_.clear();
-    for (std::string_view i : salient_intents(profiler_.model(), a->intents)) last_intents_.emplace_back(i);
+    flow::trigger_input trigger{flow::trigger_kind::intent, {}};
+    for (std::string_view i : salient_intents(profiler_.model(), a->intents)) {
+        last_intents_.emplace_back(i);
+        trigger.ids.push_back(static_cast<std::uint32_t>(profiler_.model().rules().find_intent(std::string(i))));
+    }
+    const reply::slot_values message_values = slots_from(a->entities, e.text, e.utc_offset_minutes);
+    const bool flow_replied = run_flows(trigger, facts_for(&e, a, e.time_ms), message_values, out);
+    if (!flow_replied)
+        if (nlohmann::json r = propose_reply(*a, e); !r.is_null()) {
+            out["reply"] = r["text"];
+            out["actions"].push_back(std::move(r));
+        }
+    last_message_ms_ = e.time_ms;
     last_customer_text_ = e.text.substr(0, remembered_text_limit);
     remember(e, names[a->intents.intent].name);
     return out;
 }
 
 nlohmann::json customer_session::propose_reply(const message_analysis& analysis, const event& e) {
+    const std::string key = "intent." + profiler_.model().rules().intents[analysis.intents.intent].name;
+    return render(key, slots_from(analysis.entities, e.text, e.utc_offset_minutes));
+}
+
+nlohmann::json customer_session::render(const std::string& key, const reply::slot_values& values) {
     const auto& model = profiler_.model();
-    const std::string key = "intent." + model.rules().intents[analysis.intents.intent].name;
     const reply::reply_style style = style_for(profiler_.profile().strategy());
-    const reply::slot_values values = slots_from(analysis.entities, e.text, e.utc_offset_minutes);
     // The asked style first; when none of its variants can be filled with
     // the facts known, any style's.
     std::vector<const reply::reply_template*> usable;
@@ -156,6 +290,8 @@ nlohmann::json customer_session::on_agent_reply(const event& e, nlohmann::json o
     const auto findings = reply::lint_reply(e.text, lint_context());
     out["actions"].push_back({{"type", "lint"}, {"findings", reply::to_json(findings, e.text)}});
     profiler_.on_event(e);
+    run_flows({flow::trigger_kind::event, {static_cast<std::uint32_t>(e.type)}}, facts_for(&e, nullptr, e.time_ms), {},
+              out);
     remember(e, {});
     return out;
 }
@@ -166,9 +302,11 @@ void customer_session::on_order_event(const event& e) {
     if (it == orders_.end()) {
         if (orders_.size() == order_limit) orders_.erase(orders_.begin());
         orders_.push_back({e.order, e.amount, e.type});
-        return;
+        it = orders_.end() - 1;
     }
     it->last_event = e.type;
+    it->seen |= 1u << static_cast<unsigned>(e.type);
+    if (e.type == event_type::delivered) it->delivered_ms = e.time_ms;
     if (e.amount > 0) it->amount = e.amount;
 }
 
@@ -197,13 +335,20 @@ std::string customer_session::snapshot() const {
         state.str(o.id);
         state.pod(o.amount);
         state.u32(static_cast<std::uint32_t>(o.last_event));
+        state.u32(o.seen);
+        state.pod(o.delivered_ms);
     }
     state.u32(static_cast<std::uint32_t>(used_templates_.size()));
     for (std::uint64_t h : used_templates_) state.u64(h);
     state.u32(traditional_ ? 1 : 0);
+    state.pod(last_message_ms_);
     model::writer prof;
     profiler_.profile().save(prof);
-    return model::pack(model::session_blob, {{state_section, std::move(state).take()}, {profile_section, std::move(prof).take()}});
+    model::writer flows;
+    flows_.save(profiler_.model().rules().flows, flows);
+    return model::pack(model::session_blob, {{state_section, std::move(state).take()},
+                                             {profile_section, std::move(prof).take()},
+                                             {flows_section, std::move(flows).take()}});
 }
 
 customer_session customer_session::restore(std::shared_ptr<const model::compiled_model> model, std::string_view blob) {
@@ -243,6 +388,9 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
         o.id = state.str();
         o.amount = state.pod<double>();
         o.last_event = event_of(state.u32());
+        o.seen = state.u32();
+        if (o.seen >> (static_cast<unsigned>(last_event_type) + 1)) model::reader::corrupt("session blob: unknown order events");
+        o.delivered_ms = state.pod<std::int64_t>();
         s.orders_.push_back(std::move(o));
     }
     const std::uint32_t used = state.u32();
@@ -251,10 +399,14 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
     const std::uint32_t traditional = state.u32();
     if (traditional > 1) model::reader::corrupt("session blob: bad script flag");
     s.traditional_ = traditional == 1;
+    s.last_message_ms_ = state.pod<std::int64_t>();
     if (!state.at_end()) model::reader::corrupt("session blob: bytes after the state");
     model::reader prof = section(profile_section, "PROF");
     s.profiler_.profile() = profile::customer_profile::load(prof);
     if (!prof.at_end()) model::reader::corrupt("session blob: bytes after the profile");
+    model::reader flows = section(flows_section, "FLOW");
+    s.flows_ = flow::flow_runtime::load(s.profiler_.model().rules().flows, flows);
+    if (!flows.at_end()) model::reader::corrupt("session blob: bytes after the flows");
     return s;
 }
 

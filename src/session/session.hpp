@@ -8,15 +8,19 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "flow/runtime.hpp"
 #include "profile/profiler.hpp"
 #include "reply/lint.hpp"
 #include "session/event.hpp"
+#include "session/flow_facts.hpp"
+#include "session/order_state.hpp"
 
 namespace kefu::detail::session {
 
@@ -30,18 +34,25 @@ struct turn {
     std::string intent;  // customer messages
 };
 
-struct order_state {
-    std::string id;
-    double amount = 0;
-    event_type last_event = event_type::order_created;
-};
-
 class customer_session {
 public:
     customer_session(std::shared_ptr<const model::compiled_model> model, std::string id);
 
     // Processes one event; returns its output line (the `kefu run` contract).
+    // Timers due before the event fire first; their lines are in the
+    // member "timers_fired" (a host that calls advance() first gets none).
     nlohmann::json step(const event& e);
+
+    // Moves the session's clock to `until_ms` (never backwards), firing every
+    // timer due by then, each once, in order of due time: one line per timer.
+    std::vector<nlohmann::json> advance(std::int64_t until_ms);
+    // When the earliest pending timer is due.
+    std::optional<std::int64_t> next_deadline() const noexcept { return flows_.next_deadline(); }
+    // Shop policies {"flow": {"policy": value}} (docs/FLOWS.md). Throws
+    // kefu::error(KEFU_EINVAL); nothing changes then.
+    void set_policies(const nlohmann::json& policies);
+    // Active flows, slots, pending timers, policies and the audit trail.
+    nlohmann::json flow_state_json() const;
 
     std::string snapshot() const;
     // Throws kefu::error: KEFU_ECORRUPT (damaged), KEFU_EVERSION (another format).
@@ -60,6 +71,15 @@ private:
     // The suggested reply to a message from the templates, or "" when no
     // variant can be filled with the facts known.
     nlohmann::json propose_reply(const message_analysis& analysis, const event& e);
+    // A reply from template `key` filled with `values`, or null when no
+    // variant can be filled.
+    nlohmann::json render(const std::string& key, const reply::slot_values& values);
+    step_facts facts_for(const event* e, const message_analysis* a, std::int64_t now_ms) const;
+    // Offers a trigger to the flows and writes what they do into `out`; true
+    // when a flow said something (the step's reply).
+    bool run_flows(const flow::trigger_input& trigger, const step_facts& facts, const reply::slot_values& message_values,
+                   nlohmann::json& out);
+    nlohmann::json effect_json(const flow::effect& e, const reply::slot_values& message_values);
     reply::lint_context lint_context() const;
 
     std::string id_;
@@ -70,6 +90,8 @@ private:
     std::vector<std::string> last_intents_;
     std::string last_customer_text_;
     std::vector<order_state> orders_;
+    flow::flow_runtime flows_;
+    std::int64_t last_message_ms_ = INT64_MIN;  // the customer's last message
     std::vector<std::uint64_t> used_templates_;  // rotation: the variants already sent, oldest first
     bool traditional_ = false;                   // the customer writes in Traditional script
     std::uint64_t events_ = 0;

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -65,7 +66,25 @@ struct live_session {
 
 class runner {
 public:
-    runner(const kefu::model& model, std::optional<session_store>& store) : model_(model), store_(store) {}
+    runner(const kefu::model& model, std::optional<session_store>& store, std::string policies)
+        : model_(model), store_(store), policies_(std::move(policies)) {
+        if (store_)
+            for (const auto& [id, deadline] : store_->deadlines()) agenda_.emplace(deadline, id);
+    }
+
+    // Fires, in time order across sessions, every flow timer due at or
+    // before `until_ms`, writing one line per timer.
+    void fire_timers_until(std::int64_t until_ms, std::ostream& out) {
+        while (!agenda_.empty() && agenda_.begin()->first <= until_ms) {
+            const auto [deadline, id] = *agenda_.begin();
+            agenda_.erase(agenda_.begin());
+            live_session& s = session_for(id);
+            for (const nlohmann::json& line : nlohmann::json::parse(s.value.advance(deadline)))
+                out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            out << std::flush;
+            save(id, s);
+        }
+    }
 
     // Steps one event unless an earlier run already did; returns its line.
     std::optional<std::string> step(const input_event& e, const std::string& where) {
@@ -86,14 +105,23 @@ public:
             s.progress.events_at_last_time = 1;
             s.seen_at_last_time = 1;
         }
-        if (store_) {
-            s.progress.blob = s.value.snapshot();
-            store_->save(e.session, s.progress);
-        }
+        save(e.session, s);
         return out;
     }
 
 private:
+    // Keeps the session's next timer in the agenda, and the store up to date.
+    void save(const std::string& id, live_session& s) {
+        const std::optional<std::int64_t> next = s.value.next_deadline();
+        if (const auto old = s.progress.next_deadline_ms) agenda_.erase({*old, id});
+        if (next) agenda_.emplace(*next, id);
+        s.progress.next_deadline_ms = next;
+        if (store_) {
+            s.progress.blob = s.value.snapshot();
+            store_->save(id, s.progress);
+        }
+    }
+
     live_session& session_for(const std::string& id) {
         if (auto it = sessions_.find(id); it != sessions_.end()) return it->second;
         if (store_) {
@@ -102,21 +130,39 @@ private:
                 return sessions_.emplace(id, live_session{std::move(restored), std::move(*stored), 0}).first->second;
             }
         }
-        return sessions_
-            .emplace(id, live_session{kefu::session(model_, id), {{}, INT64_MIN, 0}, 0})
-            .first->second;
+        kefu::session fresh(model_, id);
+        if (!policies_.empty()) fresh.set_policies(policies_);
+        return sessions_.emplace(id, live_session{std::move(fresh), {{}, INT64_MIN, 0, std::nullopt}, 0}).first->second;
     }
 
     const kefu::model& model_;
     std::optional<session_store>& store_;
+    std::string policies_;  // JSON applied to every new session
     std::map<std::string, live_session> sessions_;
+    std::set<std::pair<std::int64_t, std::string>> agenda_;  // (next timer, session)
 };
+
+// The --policy file: checked once against the model's flows, so that a typo
+// fails before the first event rather than in the middle of a day.
+std::string read_policies(const kefu::model& model, const std::string& path) {
+    if (path.empty()) return {};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw kefu::error(KEFU_EIO, "cannot read " + path);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+        kefu::session probe(model, "");
+        probe.set_policies(text);
+    } catch (const kefu::error& e) {
+        throw kefu::error(e.code(), path + ": error: " + e.what());
+    }
+    return text;
+}
 
 }  // namespace
 
 void add_run_command(CLI::App& app, const global_options& global, command_body& body) {
     struct settings {
-        std::string file, state;
+        std::string file, state, policy, until;
     };
     auto s = std::make_shared<settings>();
     CLI::App* cmd = app.add_subcommand("run", "The main job: a day of chat and order events (JSON Lines) in, one "
@@ -125,6 +171,12 @@ void add_run_command(CLI::App& app, const global_options& global, command_body& 
     cmd->add_option("--state", s->state,
                     "Session store (SQLite): sessions survive between runs, and a second run continues where the "
                     "first stopped");
+    cmd->add_option("--policy", s->policy,
+                    "Shop policies for the flows, JSON {\"flow\": {\"policy\": value}} (docs/FLOWS.md), applied to "
+                    "every new session");
+    cmd->add_option("--until", s->until,
+                    "At the end of the input, move time forward to TIME (ISO-8601 with an offset) and fire the flow "
+                    "timers due by then");
     cmd->callback([s, &global, &body] {
         body = [s, &global] {
             const kefu::model model = load_model(global);
@@ -137,14 +189,18 @@ void add_run_command(CLI::App& app, const global_options& global, command_body& 
             const auto events = read_events(s->file.empty() ? std::cin : in, name);
             std::optional<session_store> store;
             if (!s->state.empty()) store.emplace(s->state);
-            runner run(model, store);
+            const std::optional<std::int64_t> until =
+                s->until.empty() ? std::nullopt : std::optional(kefu::parse_time(s->until).now_ms);
+            runner run(model, store, read_policies(model, s->policy));
             const bool progress = isatty(STDERR_FILENO) != 0;
             std::size_t done = 0;
             for (const input_event& e : events) {
+                run.fire_timers_until(e.time_ms, std::cout);
                 if (auto line = run.step(e, name + ":" + std::to_string(e.number))) std::cout << *line << '\n' << std::flush;
                 if (progress && ++done % 500 == 0)
                     std::cerr << "\rkefu run: " << done << "/" << events.size() << " events" << std::flush;
             }
+            if (until) run.fire_timers_until(*until, std::cout);
             if (progress && done >= 500) std::cerr << "\n";
             return exit_ok;
         };

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 
@@ -16,6 +18,7 @@ struct stored_session {
     std::string blob;
     std::int64_t last_time_ms = 0;
     std::int64_t events_at_last_time = 0;  // events processed at exactly last_time_ms
+    std::optional<std::int64_t> next_deadline_ms;  // its earliest pending flow timer
 };
 
 class session_store {
@@ -27,6 +30,9 @@ public:
 
     std::optional<stored_session> load(const std::string& id);
     void save(const std::string& id, const stored_session& s);
+    // Sessions with a pending timer and when it is due: a run fires them in
+    // time order even when no event of theirs comes.
+    std::vector<std::pair<std::string, std::int64_t>> deadlines();
 
 private:
     void exec(const char* sql);
