@@ -188,7 +188,7 @@ bool flow_runtime::try_transitions(const std::vector<flow_definition>& flows, st
         const std::uint32_t target = t.target == stay ? live.state : t.target;
         if (target != live.state) live.entered_ms = time.now_ms;
         live.state = target;
-        record({time.now_ms, f.name, from, f.states[target].name, t.trigger_text, detail});
+        record({time.now_ms, f.name, from, f.states[target].name, t.trigger_text, detail, t.location});
         if (ended || f.states[target].final || target == f.initial) finish(f, flow_index, out);
         return true;
     }
@@ -420,7 +420,8 @@ nlohmann::json flow_runtime::state_json(const std::vector<flow_definition>& flow
     nlohmann::json audit = nlohmann::json::array();
     for (const audit_entry& a : audit_)
         audit.push_back({{"time", format_iso_time(floor_seconds(a.time_ms), offset)}, {"flow", a.flow},
-                         {"from", a.from}, {"to", a.to}, {"trigger", a.trigger}, {"actions", a.detail}});
+                         {"from", a.from}, {"to", a.to}, {"trigger", a.trigger}, {"actions", a.detail},
+                         {"transition", a.transition}});
     return {{"active", active}, {"timers", timers}, {"policies", policies}, {"audit", audit}};
 }
 
@@ -457,7 +458,7 @@ void flow_runtime::save(const std::vector<flow_definition>& flows, model::writer
     w.u32(static_cast<std::uint32_t>(audit_.size()));
     for (const audit_entry& a : audit_) {
         w.pod(a.time_ms);
-        for (const std::string* s : {&a.flow, &a.from, &a.to, &a.trigger, &a.detail}) w.str(*s);
+        for (const std::string* s : {&a.flow, &a.from, &a.to, &a.trigger, &a.detail, &a.transition}) w.str(*s);
     }
     w.u64(next_sequence_);
 }
@@ -512,7 +513,7 @@ flow_runtime flow_runtime::load(const std::vector<flow_definition>& flows, model
     for (std::uint64_t n = bounded_count(r, audit_limit, "audit entries"); n > 0; --n) {
         audit_entry a;
         a.time_ms = r.pod<std::int64_t>();
-        for (std::string* s : {&a.flow, &a.from, &a.to, &a.trigger, &a.detail}) *s = r.str();
+        for (std::string* s : {&a.flow, &a.from, &a.to, &a.trigger, &a.detail, &a.transition}) *s = r.str();
         rt.audit_.push_back(std::move(a));
     }
     rt.next_sequence_ = r.u64();

@@ -40,6 +40,7 @@ struct flow_instance {
 struct audit_entry {
     std::int64_t time_ms = 0;
     std::string flow, from, to, trigger, detail;
+    std::string transition;  // file:line:col of the transition taken
 };
 
 // What one step does, for the session to render (templates) and report.

@@ -73,13 +73,21 @@ std::vector<kefu::detail::mood::mood_example> read_mood_examples(const std::vect
     return out;
 }
 
+// The name a shipped file goes by in rule and flow locations: its path from
+// the project's data/ folder, so that the model does not carry the paths of
+// the machine that built it.
+std::string shipped_name(const std::string& path) {
+    const std::size_t data = path.rfind("/data/");
+    return data == std::string::npos ? path : path.substr(data + 1);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
         const arguments args = parse_arguments(argc, argv);
         std::vector<kefu::detail::model::source_file> sources;
-        for (const auto& f : args.rules) sources.push_back({f, kefu::detail::read_file(f)});
+        for (const auto& f : args.rules) sources.push_back({shipped_name(f), kefu::detail::read_file(f)});
         auto model = compiled_model::compile(sources);
         const auto data = read_all(args.training, *model);
         if (!data.empty()) {
