@@ -69,9 +69,55 @@ static void test_bad_events(void) {
     kefu_model_free(model);
 }
 
+/* Flows: shop policies, the next deadline, and advancing time to fire a
+ * timer exactly once. 1795312870000 is 2026-11-22T10:01:10+08:00. */
+static void test_flows_and_timers(void) {
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    kefu_session *s = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_session_new(&s, model, "p1"));
+    const char *bad = "{\"payment_followup\":{\"no_such_policy\":1}}";
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_set_policies(s, bad, strlen(bad)));
+    CHECK(strstr(kefu_last_error()->message, "no_such_policy") != NULL);
+    const char *good = "{\"payment_followup\":{\"call_after\":600}}";
+    CHECK_STATUS(KEFU_OK, kefu_session_set_policies(s, good, strlen(good)));
+
+    int has = 1;
+    int64_t deadline = 0;
+    CHECK_STATUS(KEFU_OK, kefu_session_next_deadline(s, &has, &deadline));
+    CHECK(has == 0);
+    kefu_string *out = step(s, "{\"type\":\"order_created\",\"time\":1795312870000,\"order\":\"A1\",\"amount\":59}");
+    CHECK(strstr(kefu_string_data(out), "\"payment_followup\":\"unpaid\"") != NULL);
+    kefu_string_free(out);
+    CHECK_STATUS(KEFU_OK, kefu_session_next_deadline(s, &has, &deadline));
+    CHECK(has == 1 && deadline == 1795312870000 + 600000);
+
+    kefu_string *fired = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_session_advance(&fired, s, deadline - 1));
+    CHECK_STRING(kefu_string_data(fired), "[]");
+    kefu_string_free(fired);
+    CHECK_STATUS(KEFU_OK, kefu_session_advance(&fired, s, deadline));
+    CHECK(strstr(kefu_string_data(fired), "\"type\":\"phone_call\"") != NULL);
+    kefu_string_free(fired);
+    CHECK_STATUS(KEFU_OK, kefu_session_advance(&fired, s, deadline + 3600000));
+    CHECK(strstr(kefu_string_data(fired), "phone_call") == NULL); /* once, not twice */
+    kefu_string_free(fired);
+
+    kefu_string *flows = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_session_flows_json(&flows, s));
+    CHECK(strstr(kefu_string_data(flows), "\"state\":\"calling\"") != NULL);
+    CHECK(strstr(kefu_string_data(flows), "\"audit\"") != NULL);
+    kefu_string_free(flows);
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_advance(&fired, NULL, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_next_deadline(s, NULL, &deadline));
+    kefu_session_free(s);
+    kefu_model_free(model);
+}
+
 int main(void) {
     test_snapshot_and_restore();
     test_bad_events();
+    test_flows_and_timers();
     if (failures == 0) printf("session C API: all checks passed\n");
     return failures != 0;
 }

@@ -281,7 +281,7 @@ TEST(ModelFileDamage, BadMagic) {
 
 TEST(ModelFileDamage, OtherFormatVersion) {
     const std::string bytes = sample_model()->save();
-    for (std::uint32_t version : {0u, 1u, 3u, 0x100u, 0xFFFFFFFFu}) {
+    for (std::uint32_t version : {0u, 1u, 2u, 4u, 0x100u, 0xFFFFFFFFu}) {
         std::string other = bytes;
         put_u32(other, version_offset, version);
         try {
@@ -524,18 +524,20 @@ TEST(ModelFileSections, PackAndUnpackRoundTrip) {
     EXPECT_EQ(unpacked.at(model::tag("CCCC")), std::string(3, '\0'));
 }
 
-TEST(ModelFileSections, TheModelHasItsThreeSections) {
+TEST(ModelFileSections, TheModelHasItsFourSections) {
     const auto parts = sections_of(sample_model()->save());
-    EXPECT_EQ(parts.size(), 3u);
+    EXPECT_EQ(parts.size(), 4u);
     EXPECT_TRUE(parts.count(model::tag("META")));
     EXPECT_TRUE(parts.count(model::tag("RULE")));
     EXPECT_TRUE(parts.count(model::tag("MTCH")));
+    EXPECT_TRUE(parts.count(model::tag("FLOW")));
 }
 
 TEST(ModelFileSections, MissingSectionIsCorrupt) {
     const auto parts = sections_of(sample_model()->save());
     const std::pair<std::uint32_t, std::string> names[] = {
-        {model::tag("META"), "META"}, {model::tag("RULE"), "RULE"}, {model::tag("MTCH"), "MTCH"}};
+        {model::tag("META"), "META"}, {model::tag("RULE"), "RULE"}, {model::tag("MTCH"), "MTCH"},
+        {model::tag("FLOW"), "FLOW"}};
     for (const auto& [tag, name] : names) {
         auto damaged = parts;
         damaged.erase(tag);

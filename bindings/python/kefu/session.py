@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Any, Mapping, Union
+from typing import Any, List, Mapping, Optional, Union
 
 from . import _native as _n
 from ._common import _check, _take_string
@@ -39,6 +39,30 @@ class Session:
         data = (event if isinstance(event, str) else json.dumps(event, ensure_ascii=False)).encode()
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_session_step_json(ctypes.byref(handle), self._handle, data, len(data)))
+        return json.loads(_take_string(handle))
+
+    def advance(self, now_ms: int) -> List[dict]:
+        """Moves the clock to `now_ms` (milliseconds since the epoch) and fires
+        the flow timers due by then, each once: one output per timer."""
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_session_advance(ctypes.byref(handle), self._handle, int(now_ms)))
+        return json.loads(_take_string(handle))
+
+    def next_deadline(self) -> Optional[int]:
+        """When the earliest pending timer is due (milliseconds), or None."""
+        has, at = ctypes.c_int(), ctypes.c_int64()
+        _check(_n.lib.kefu_session_next_deadline(self._handle, ctypes.byref(has), ctypes.byref(at)))
+        return at.value if has.value else None
+
+    def set_policies(self, policies: Union[str, Mapping[str, Any]]) -> None:
+        """Shop policies, {"flow": {"policy": value}} (docs/FLOWS.md)."""
+        data = (policies if isinstance(policies, str) else json.dumps(policies, ensure_ascii=False)).encode()
+        _check(_n.lib.kefu_session_set_policies(self._handle, data, len(data)))
+
+    def flows(self) -> dict:
+        """Active flows with states and slots, pending timers, policies, audit trail."""
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_session_flows_json(ctypes.byref(handle), self._handle))
         return json.loads(_take_string(handle))
 
     def profile(self, evidence: bool = True) -> dict:

@@ -188,3 +188,28 @@ def test_session_steps_snapshots_and_restores():
     with pytest.raises(kefu.KefuError) as e:
         kefu.Session.restore(model, blob[:-5])
     assert e.value.name == "KEFU_ECORRUPT"
+
+
+def test_session_flows_policies_and_timers():
+    model = kefu.Model.default()
+    s = kefu.Session(model, "b1")
+    with pytest.raises(kefu.KefuError) as e:
+        s.set_policies({"bargaining": {"list_price": "cheap"}})
+    assert e.value.name == "KEFU_EINVAL"
+    s.set_policies({"bargaining": {"list_price": 99, "floor_price": 89}})
+    s.step({"type": "message", "time": "2026-11-22T10:00:00+08:00", "text": "这个多少钱"})
+    out = s.step({"type": "message", "time": "2026-11-22T10:01:00+08:00", "text": "不便宜就不要了"})
+    assert out["flows"] == {"bargaining": "ultimatum"}
+    offers = [a for a in out["actions"] if a["type"] == "offer"]
+    assert offers and offers[0]["price"] == 94 and offers[0]["price"] >= 89
+    deadline = s.next_deadline()
+    assert deadline is not None
+    # Restored mid-flow, the silence timer fires once in each copy.
+    restored = kefu.Session.restore(model, s.snapshot())
+    fired = s.advance(deadline)
+    assert [line["timer"] for line in fired] == ["silence"]
+    assert restored.advance(deadline) == fired
+    assert s.advance(deadline + 3_600_000) == []
+    assert s.next_deadline() is None
+    audit = s.flows()["audit"]
+    assert [entry["to"] for entry in audit] == ["value", "ultimatum", "lost"]
