@@ -11,7 +11,9 @@ day=examples/day/2026-11-22.jsonl
 out=build/release/day-2026-11-22.jsonl
 state=build/release/day-state.db
 rm -f "$state" "$state-wal" "$state-shm"
-echo "== kefu run $day --state $state > $out =="
-build/release/kefu run "$day" --state "$state" > "$out"
+policies=examples/day/policies.json
+until=2026-11-23T12:00:00+08:00
+echo "== kefu run $day --policy $policies --until $until --state $state > $out =="
+build/release/kefu run "$day" --policy "$policies" --until "$until" --state "$state" > "$out"
 echo
 /usr/bin/python3 tools/run_summary.py < "$out"
