@@ -28,6 +28,7 @@
 
 #include "core/iso_time.hpp"
 #include "model/default_model.hpp"
+#include "reply/templates.hpp"
 #include "session/session.hpp"
 
 namespace {
@@ -171,6 +172,25 @@ TEST(Flows, ScriptsCoverEveryTransition) {
     }
     std::cout << "Flow transition coverage\n" << report.str();
     EXPECT_EQ(missing, 0u) << report.str();
+}
+
+// What the built-in flows say exists in each of the four styles, so the
+// customer's style is always honoured (docs/TEMPLATES.md).
+TEST(Flows, EveryBuiltInReplyHasEveryStyle) {
+    const auto& rules = model::default_model()->rules();
+    std::set<std::string> keys;
+    for (const flow::flow_definition& f : rules.flows)
+        for (const flow::transition& t : f.transitions)
+            for (const flow::action& a : t.actions) {
+                if (a.kind == flow::action_kind::say) keys.insert(a.name);
+                if (a.kind == flow::action_kind::emit && !a.template_key.empty()) keys.insert(a.template_key);
+            }
+    EXPECT_GE(keys.size(), 20u);
+    for (const std::string& key : keys)
+        for (const auto style : {reply::reply_style::short_direct, reply::reply_style::detailed, reply::reply_style::warm,
+                                 reply::reply_style::formal})
+            EXPECT_GE(reply::variants_of(rules.templates, key, style).size(), 2u)
+                << key << " has fewer than two " << reply::style_name(style) << " variants";
 }
 
 }  // namespace
