@@ -16,6 +16,7 @@
 #include "kefu/kefu.hpp"
 #include "kefu/session.hpp"
 #include "model_loader.hpp"
+#include "policy_file.hpp"
 #include "session_store.hpp"
 
 namespace kefu::cli {
@@ -141,22 +142,6 @@ private:
     std::map<std::string, live_session> sessions_;
     std::set<std::pair<std::int64_t, std::string>> agenda_;  // (next timer, session)
 };
-
-// The --policy file: checked once against the model's flows, so that a typo
-// fails before the first event rather than in the middle of a day.
-std::string read_policies(const kefu::model& model, const std::string& path) {
-    if (path.empty()) return {};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw kefu::error(KEFU_EIO, "cannot read " + path);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    try {
-        kefu::session probe(model, "");
-        probe.set_policies(text);
-    } catch (const kefu::error& e) {
-        throw kefu::error(e.code(), path + ": error: " + e.what());
-    }
-    return text;
-}
 
 }  // namespace
 
