@@ -22,12 +22,14 @@ constexpr std::array<field_name, 4> mood_fields = {{{"anger", 0, static_kind::nu
                                                     {"anxiety", 1, static_kind::number},
                                                     {"satisfaction", 2, static_kind::number},
                                                     {"polarity", 3, static_kind::number}}};
-constexpr std::array<field_name, 6> event_fields = {{{"order", 0, static_kind::text},
+constexpr std::array<field_name, 8> event_fields = {{{"order", 0, static_kind::text},
                                                      {"amount", 1, static_kind::number},
                                                      {"result", 2, static_kind::text},
                                                      {"reason", 3, static_kind::text},
                                                      {"new_date", 4, static_kind::number},
-                                                     {"text", 5, static_kind::text}}};
+                                                     {"text", 5, static_kind::text},
+                                                     {"courier", 6, static_kind::text},
+                                                     {"tracking", 7, static_kind::text}}};
 constexpr std::array<field_name, 6> order_fields = {{{"amount", 0, static_kind::number},
                                                      {"paid", 1, static_kind::number},
                                                      {"closed", 2, static_kind::number},
@@ -214,6 +216,7 @@ private:
         static const space_info spaces[] = {
             {"entity", builtin::entity, [](const std::string& n) { return find_field(entity_fields, n); }},
             {"mood", builtin::mood, [](const std::string& n) { return find_field(mood_fields, n); }},
+            {"message", builtin::message_mood, [](const std::string& n) { return find_field(mood_fields, n); }},
             {"event", builtin::event_field, [](const std::string& n) { return find_field(event_fields, n); }},
             {"order", builtin::order_field, [](const std::string& n) { return find_field(order_fields, n); }}};
         for (const space_info& s : spaces) {
@@ -223,7 +226,7 @@ private:
             load(s.which, f->value);
             return f->kind;
         }
-        src_.fail(r, "unknown reference '" + space + "." + name + "' (entity, profile, mood, event or order)");
+        src_.fail(r, "unknown reference '" + space + "." + name + "' (entity, profile, mood, message, event or order)");
     }
 
     const flow_definition* flow_;

@@ -35,11 +35,11 @@ struct value {
 // References). Stored in model files: append only.
 enum class builtin : std::uint8_t {
     intent, confidence, entity, profile_trait, mood, event_field, order_field, now, clock, since_message, in_state,
-    price,
+    price, message_mood,
 };
 
 enum class mood_field : std::uint8_t { anger, anxiety, satisfaction, polarity };
-enum class event_field : std::uint8_t { order, amount, result, reason, new_date, text };
+enum class event_field : std::uint8_t { order, amount, result, reason, new_date, text, courier, tracking };
 enum class order_field : std::uint8_t { amount, paid, closed, delivered, received, days_since_delivery };
 
 // Guards and action values compile to stack code: operands are pushed,

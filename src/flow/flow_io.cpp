@@ -5,7 +5,7 @@ namespace {
 
 constexpr std::uint64_t max_items = 1u << 20;
 constexpr op_code last_op = op_code::contains;
-constexpr builtin last_builtin = builtin::price;
+constexpr builtin last_builtin = builtin::message_mood;
 constexpr action_kind last_action = action_kind::end;
 constexpr value_type last_type = value_type::flag;
 

@@ -82,6 +82,8 @@ event parse_event(std::string_view json_line) {
     out.text = string_field(j, "text", has_text);
     out.order = string_field(j, "order", false);
     out.reason = string_field(j, "reason", false);
+    out.courier = string_field(j, "courier", false);
+    out.tracking = string_field(j, "tracking", false);
     out.result = string_field(j, "result", out.type == event_type::call_result);
     if (const auto it = j.find("amount"); it != j.end()) {
         if (!it->is_number()) bad_event("\"amount\" must be a number");

@@ -49,6 +49,8 @@ struct event {
     double amount = 0;   // order_created
     std::string reason;  // return_requested
     std::string result;  // call_result: answered, unreachable, declined
+    std::string courier;   // shipped: the courier, when the host knows it
+    std::string tracking;  // shipped: the tracking number
     customer_facts facts;
     std::int64_t new_date_ms = 0;  // shipment_delayed; 0 when not given
     std::string policies_json;     // policy: the `policies` object, as JSON text

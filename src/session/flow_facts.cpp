@@ -29,6 +29,12 @@ value facts_environment::builtin(flow::builtin which, std::uint32_t param) const
             const float fields[] = {m.anger, m.anxiety, m.satisfaction, m.polarity};
             return param < 4 ? value::of(fields[param]) : value{};
         }
+        case flow::builtin::message_mood: {
+            if (f_.analysis == nullptr || !f_.analysis->mood) return {};
+            const mood::mood_estimate& m = *f_.analysis->mood;
+            const float fields[] = {m.anger, m.anxiety, m.satisfaction, m.polarity};
+            return param < 4 ? value::of(fields[param]) : value{};
+        }
         case flow::builtin::event_field: return event_value(param);
         case flow::builtin::order_field: return order_value(param);
         case flow::builtin::now: return value::of(static_cast<double>(floor_seconds(f_.now_ms)));
@@ -69,6 +75,8 @@ value facts_environment::event_value(std::uint32_t field) const {
         case 2: return text_or_unknown(e->result);
         case 3: return text_or_unknown(e->reason);
         case 4: return e->new_date_ms != 0 ? value::of(static_cast<double>(floor_seconds(e->new_date_ms))) : value{};
+        case 6: return text_or_unknown(e->courier);
+        case 7: return text_or_unknown(e->tracking);
         default:
             // A message's normalised text, so that Simplified words match Traditional messages.
             if (f_.normalized_text != nullptr) return value::of(*f_.normalized_text);

@@ -15,6 +15,8 @@
 //   "expect_templates": [...]       templates of the replies and host actions
 //   "expect_timers": ["nudge",...]  the timers fired, in order
 //   "expect_offer": {"kind": "discount", "price": 94}
+//   "expect_no_offer": ["discount"]  offer kinds absent
+//   "expect_reply_contains": "SF1"  a text in the step's reply
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -36,8 +38,8 @@ namespace {
 using namespace kefu::detail;
 using nlohmann::json;
 
-const char* const expectation_keys[] = {"expect_flows", "expect_actions", "expect_no_actions", "expect_templates",
-                                        "expect_timers", "expect_offer"};
+const char* const expectation_keys[] = {"expect_flows",  "expect_actions", "expect_no_actions", "expect_templates",
+                                        "expect_timers", "expect_offer",   "expect_no_offer",  "expect_reply_contains"};
 
 std::vector<std::filesystem::path> scripts() {
     std::vector<std::filesystem::path> out;
@@ -91,6 +93,16 @@ void check(const json& line, const std::vector<json>& outputs, const std::string
             if (o["event"] == "timer") fired.push_back(o["timer"]);
         EXPECT_EQ(fired, line["expect_timers"]) << where;
     }
+    if (line.contains("expect_reply_contains")) {
+        const std::string want = line["expect_reply_contains"];
+        EXPECT_TRUE(std::any_of(outputs.begin(), outputs.end(), [&](const json& o) {
+            return o.value("reply", std::string()).find(want) != std::string::npos;
+        })) << where << ": no reply with " << want << "\n" << json(outputs).dump();
+    }
+    for (const auto& kind : line.value("expect_no_offer", json::array()))
+        EXPECT_FALSE(std::any_of(actions.begin(), actions.end(),
+                                 [&](const json& a) { return a["type"] == "offer" && a["kind"] == kind; }))
+            << where << ": unexpected " << kind << " offer\n" << json(outputs).dump();
     if (line.contains("expect_offer")) {
         const json& want = line["expect_offer"];
         EXPECT_TRUE(std::any_of(actions.begin(), actions.end(), [&](const json& a) {
