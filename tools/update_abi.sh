@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 library=${1:-build/dev/src/libkefu.so.1}
-abidw --no-corpus-path --no-show-locs --exported-interfaces-only --headers-dir include/kefu --drop-private-types \
-    --out-file abi/libkefu.so.1.abi "$library"
+# No build paths (file names only): the baseline is the same from any checkout.
+abidw --no-corpus-path --no-comp-dir-path --short-locs --no-show-locs --exported-interfaces-only \
+    --headers-dir include/kefu --drop-private-types --out-file abi/libkefu.so.1.abi "$library"
 echo "abi/libkefu.so.1.abi updated from $library"

@@ -653,6 +653,37 @@ KEFU_API int kefu_model_train_file(kefu_model **out, const kefu_model *base, con
  * learned features, calibration and the held-out figures of training. */
 KEFU_API int kefu_model_info_json(kefu_string **out, const kefu_model *model);
 
+/* ------------------------------------------------------------------------ */
+/* Flow tools: checking and drawing flows (docs/FLOWS.md)                   */
+/* ------------------------------------------------------------------------ */
+
+/* Checks flow files: compiles `sources` (as kefu_model_compile does) on top
+ * of `base` (NULL: alone) and validates every flow they define, without
+ * stopping at the first error. *out is JSON, the findings sorted by file
+ * (in the given order), line and column:
+ * {"findings": [{"file", "line", "column", "severity": "error"|"warning",
+ *  "message"}...], "errors": N, "warnings": N}. A syntax or reference error
+ * ends compilation, so it is then the one finding. KEFU_OK whenever the
+ * check ran, whatever it found; KEFU_ELIMIT when a size limit is exceeded.
+ * The caller frees *out with kefu_string_free(). Thread-safe. */
+KEFU_API int kefu_flow_check_json(kefu_string **out, const kefu_model *base, const kefu_source *sources,
+                                  size_t count);
+
+/* The flow `name` of the model as a Graphviz DOT digraph (UTF-8): states as
+ * nodes (an arrow from a point into the initial state, final states as double
+ * octagons), one edge per source state and transition labelled "trigger
+ * [guard] / actions", `from *` edges dashed, `stay` as self-loops. The same
+ * model gives the same text. KEFU_ENOTFOUND when the model has no such flow.
+ * The caller frees *out with kefu_string_free(). Thread-safe. */
+KEFU_API int kefu_flow_dot(kefu_string **out, const kefu_model *model, const char *name);
+
+/* The number of flows of the model; the name of flow `index` and the
+ * "file:line:col" of its `flow` statement (the file as the source was named
+ * when compiled). Borrowed from the model; NULL when out of range. */
+KEFU_API size_t kefu_model_flow_count(const kefu_model *model);
+KEFU_API const char *kefu_model_flow_name(const kefu_model *model, size_t index);
+KEFU_API const char *kefu_model_flow_location(const kefu_model *model, size_t index);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -223,18 +223,23 @@ std::vector<finding> validate(const std::vector<flow_definition>& flows,
     return out;
 }
 
+location_parts split_location(const std::string& location) {
+    // From the right: a file name may itself contain colons.
+    const std::size_t col_colon = location.rfind(':');
+    if (col_colon == std::string::npos || col_colon == 0) return {location};
+    const std::size_t line_colon = location.rfind(':', col_colon - 1);
+    if (line_colon == std::string::npos) return {location};
+    const auto number = [&](std::size_t from, std::size_t to) {
+        return static_cast<std::uint32_t>(std::strtoul(location.substr(from, to - from).c_str(), nullptr, 10));
+    };
+    return {location.substr(0, line_colon), number(line_colon + 1, col_colon), number(col_colon + 1, location.size())};
+}
+
 void require_valid(const std::vector<flow_definition>& flows, const std::vector<reply::reply_template>& templates) {
     for (const finding& f : validate(flows, templates)) {
         if (!f.error) continue;
-        // file:line:col back into its parts, for the error's fields.
-        const std::size_t col_colon = f.location.rfind(':');
-        const std::size_t line_colon = col_colon == std::string::npos ? col_colon : f.location.rfind(':', col_colon - 1);
-        if (line_colon == std::string::npos) throw kefu::error(KEFU_EPARSE, f.to_string());
-        const auto number = [&](std::size_t from, std::size_t to) {
-            return static_cast<std::uint32_t>(std::strtoul(f.location.substr(from, to - from).c_str(), nullptr, 10));
-        };
-        throw kefu::error(KEFU_EPARSE, f.to_string(), f.location.substr(0, line_colon),
-                          number(line_colon + 1, col_colon), number(col_colon + 1, f.location.size()));
+        const location_parts at = split_location(f.location);
+        throw kefu::error(KEFU_EPARSE, f.to_string(), at.file, at.line, at.column);
     }
 }
 

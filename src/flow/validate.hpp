@@ -3,6 +3,7 @@
 // overlapping transitions, and timers that nothing fires or cancels.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,16 @@ struct finding {
 
     std::string to_string() const { return location + ": " + (error ? "error: " : "warning: ") + message; }
 };
+
+// A "file:line:col" location in its parts; a location without the numbers
+// is all file, with line and column 0.
+struct location_parts {
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+location_parts split_location(const std::string& location);
 
 std::vector<finding> validate(const flow_definition& flow, const std::vector<reply::reply_template>& templates);
 std::vector<finding> validate(const std::vector<flow_definition>& flows,

@@ -1,8 +1,5 @@
 #include "intent/rule_compiler.hpp"
 
-#include "flow/flow_compiler.hpp"
-#include "flow/validate.hpp"
-
 #include <algorithm>
 #include <cmath>
 
@@ -370,9 +367,9 @@ void rule_compiler::add_source(std::string name, std::string text) {
     add(dsl::parse_rules(std::move(name), std::move(text)));
 }
 
-rule_set rule_compiler::finish() && {
+rule_set rule_compiler::finish(invalid_flows flows) && {
     // Flows may name templates of later files, so they are checked once all are in.
-    flow::require_valid(impl_->set.flows, impl_->set.templates);
+    if (flows == invalid_flows::reject) flow::require_valid(impl_->set.flows, impl_->set.templates);
     rule_set out = std::move(impl_->set);
     // Rules without their own priority or negation setting follow their
     // intent's final declaration, so a shop file that redeclares an intent

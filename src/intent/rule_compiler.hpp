@@ -12,6 +12,11 @@
 
 namespace kefu::detail::intent {
 
+// What finish() does with flows that validation finds errors in
+// (flow/validate.hpp): reject them, or keep them for a caller that reports
+// every finding itself (`kefu flow check`).
+enum class invalid_flows : bool { reject, keep };
+
 class rule_compiler {
 public:
     rule_compiler();
@@ -30,7 +35,9 @@ public:
     // Parses and adds a file's text.
     void add_source(std::string name, std::string text);
 
-    rule_set finish() &&;
+    // Throws kefu::error(KEFU_EPARSE) with the first flow validation error,
+    // unless `flows` is keep.
+    rule_set finish(invalid_flows flows = invalid_flows::reject) &&;
 
 private:
     struct impl;

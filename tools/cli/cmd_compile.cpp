@@ -1,23 +1,11 @@
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "command.hpp"
+#include "input.hpp"
 #include "model_loader.hpp"
 
 namespace kefu::cli {
-namespace {
-
-kefu::source read_source(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw kefu::error(KEFU_EIO, "cannot read " + path, path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return {path, text.str()};
-}
-
-}  // namespace
 
 void add_compile_command(CLI::App& app, const global_options& global, command_body& body) {
     struct settings {

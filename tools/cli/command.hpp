@@ -31,6 +31,7 @@ void add_run_command(CLI::App& app, const global_options& global, command_body& 
 void add_chat_command(CLI::App& app, const global_options& global, command_body& body);
 void add_lint_command(CLI::App& app, const global_options& global, command_body& body);
 void add_compile_command(CLI::App& app, const global_options& global, command_body& body);
+void add_flow_command(CLI::App& app, const global_options& global, command_body& body);
 void add_train_command(CLI::App& app, const global_options& global, command_body& body);
 void add_eval_command(CLI::App& app, const global_options& global, command_body& body);
 

@@ -1,6 +1,8 @@
 #include "input.hpp"
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace kefu::cli {
 
@@ -14,6 +16,14 @@ void for_each_text(const std::vector<std::string>& args, const std::function<voi
         if (!line.empty() && line.back() == '\r') line.pop_back();
         each(line);
     }
+}
+
+kefu::source read_source(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw kefu::error(KEFU_EIO, "cannot read " + path, path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return {path, text.str()};
 }
 
 }  // namespace kefu::cli

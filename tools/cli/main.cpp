@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add_run_command(app, global, body);
     add_chat_command(app, global, body);
     add_compile_command(app, global, body);
+    add_flow_command(app, global, body);
     add_train_command(app, global, body);
     add_eval_command(app, global, body);
 
