@@ -90,6 +90,12 @@ void print_findings(const nlohmann::json& out) {
 }
 
 
+bool has_flow(const kefu::model& model, const std::string& name) {
+    for (std::size_t i = 0; i < kefu_model_flow_count(model.handle()); ++i)
+        if (name == kefu_model_flow_name(model.handle(), i)) return true;
+    return false;
+}
+
 // One line of the chat: a command or a customer message.
 class chat_loop {
 public:
@@ -178,13 +184,8 @@ void add_chat_command(CLI::App& app, const global_options& global, command_body&
             kefu::session session(model, "chat");
             if (const std::string policies = read_policies(model, s->policy); !policies.empty())
                 session.set_policies(policies);
-            if (!s->flow.empty()) {
-                try {  // an empty policy set names the flow: unknown flows are refused
-                    session.set_policies(nlohmann::json{{s->flow, nlohmann::json::object()}}.dump());
-                } catch (const kefu::error&) {
-                    throw kefu::error(KEFU_EINVAL, "no flow named " + s->flow + " in the model");
-                }
-            }
+            if (!s->flow.empty() && !has_flow(model, s->flow))
+                throw kefu::error(KEFU_EINVAL, "no flow named " + s->flow + " in the model");
             chat_loop chat(session, s->flow);
             const bool interactive = isatty(STDIN_FILENO) != 0;
             std::string line;
