@@ -25,20 +25,6 @@ E enum_value(model::reader& r, E last) {
     return static_cast<E>(v);
 }
 
-void save_value(const value& v, model::writer& w) {
-    w.u32(static_cast<std::uint32_t>(v.what));
-    w.pod(v.number);
-    w.str(v.text);
-}
-
-value load_value(model::reader& r) {
-    value v;
-    v.what = enum_value(r, value::kind::text);
-    v.number = r.pod<double>();
-    v.text = r.str();
-    return v;
-}
-
 void save_code(const code& c, model::writer& w) {
     w.u64(c.instructions.size());
     for (const instruction& i : c.instructions) {
@@ -170,6 +156,20 @@ transition load_transition(model::reader& r, const flow_definition& f, std::uint
 }
 
 }  // namespace
+
+void save_value(const value& v, model::writer& w) {
+    w.u32(static_cast<std::uint32_t>(v.what));
+    w.pod(v.number);
+    w.str(v.text);
+}
+
+value load_value(model::reader& r) {
+    value v;
+    v.what = enum_value(r, value::kind::text);
+    v.number = r.pod<double>();
+    v.text = r.str();
+    return v;
+}
 
 void save_flows(const std::vector<flow_definition>& flows, model::writer& w) {
     w.u64(flows.size());

@@ -12,6 +12,10 @@ namespace kefu::detail::flow {
 
 void save_flows(const std::vector<flow_definition>& flows, model::writer& w);
 
+// One value (also in session blobs). Throws kefu::error(KEFU_ECORRUPT).
+void save_value(const value& v, model::writer& w);
+value load_value(model::reader& r);
+
 // Throws kefu::error(KEFU_ECORRUPT). `intents` and `event_types` bound trigger ids.
 std::vector<flow_definition> load_flows(model::reader& r, std::uint32_t intents, std::uint32_t event_types);
 

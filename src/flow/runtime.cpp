@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/iso_time.hpp"
+#include "flow/flow_io.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 
@@ -56,22 +57,6 @@ value policy_from_json(const variable& p, const nlohmann::json& j, const std::st
     if (!j.is_number() || !std::isfinite(j.get<double>()))
         bad_policy(where + " is a number (" + value_type_name(p.type) + ")");
     return value::of(j.get<double>());
-}
-
-void save_value(const value& v, model::writer& w) {
-    w.u32(static_cast<std::uint32_t>(v.what));
-    w.pod(v.number);
-    w.str(v.text);
-}
-
-value load_value(model::reader& r) {
-    value v;
-    const std::uint32_t kind = r.u32();
-    if (kind > static_cast<std::uint32_t>(value::kind::text)) model::reader::corrupt("session blob: a bad value");
-    v.what = static_cast<value::kind>(kind);
-    v.number = r.pod<double>();
-    v.text = r.str();
-    return v;
 }
 
 std::uint32_t index_of(int found, const std::string& what) {
