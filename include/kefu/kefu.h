@@ -549,6 +549,23 @@ KEFU_API int kefu_session_restore(kefu_session **out, const kefu_model *model, c
 KEFU_API void kefu_session_free(kefu_session *s);
 
 /* ------------------------------------------------------------------------ */
+/* Reply templates                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Renders the reply template `key` of the model (docs/TEMPLATES.md) without a
+ * session. `style` is "short", "detailed", "warm", "formal", or NULL/"" for
+ * any. `slots_json` (may be NULL with slots_len 0) is a JSON object of slot
+ * values: money as numbers, {deadline} and {new_date} as ISO-8601 times with
+ * an offset, the others as texts. Among the variants whose slots can all be
+ * filled (the style's first, then any style's; those using the most slots),
+ * `variant` modulo their number is chosen. `*out` is JSON {"text",
+ * "template", "style", "variants"}. KEFU_ENOTFOUND for an unknown key,
+ * KEFU_EINVAL for an unknown slot or style, a value of the wrong kind, or
+ * when no variant can be filled. */
+KEFU_API int kefu_template_render(kefu_string **out, const kefu_model *model, const char *key, const char *style,
+                                  const char *slots_json, size_t slots_len, unsigned variant);
+
+/* ------------------------------------------------------------------------ */
 /* Checking agent replies (lint)                                            */
 /* ------------------------------------------------------------------------ */
 

@@ -137,4 +137,34 @@ const reply_template* rotate(const std::vector<const reply_template*>& variants,
     return least_recent;
 }
 
+namespace {
+
+bool fillable(const reply_template& t, const slot_values& v) {
+    return fill_slots(t.text, v).find('{') == std::string::npos;
+}
+
+void keep_most_specific(std::vector<const reply_template*>& variants) {
+    const auto slots_used = [](const reply_template* t) { return std::count(t->text.begin(), t->text.end(), '{'); };
+    std::ptrdiff_t most = 0;
+    for (const reply_template* t : variants) most = std::max(most, slots_used(t));
+    variants.erase(std::remove_if(variants.begin(), variants.end(),
+                                  [&](const reply_template* t) { return slots_used(t) < most; }),
+                   variants.end());
+}
+
+}  // namespace
+
+std::vector<const reply_template*> fillable_variants(const std::vector<reply_template>& templates,
+                                                     std::string_view key, reply_style style,
+                                                     const slot_values& values) {
+    std::vector<const reply_template*> usable;
+    for (const reply_template* t : variants_of(templates, key, style))
+        if (fillable(*t, values)) usable.push_back(t);
+    if (usable.empty())
+        for (const reply_template& t : templates)
+            if (t.key == key && fillable(t, values)) usable.push_back(&t);
+    keep_most_specific(usable);
+    return usable;
+}
+
 }  // namespace kefu::detail::reply

@@ -51,6 +51,14 @@ std::string fill_slots(std::string_view text, const slot_values& values);
 std::vector<const reply_template*> variants_of(const std::vector<reply_template>& templates, std::string_view key,
                                               reply_style style);
 
+// The variants of `key` whose slots `values` can all fill: the asked style's,
+// or when none of those can be filled, any style's; of those, the ones that
+// use the most slots (a reply with the tracking number beats the generic one
+// once the number is known). Empty when no variant can be filled.
+std::vector<const reply_template*> fillable_variants(const std::vector<reply_template>& templates,
+                                                     std::string_view key, reply_style style,
+                                                     const slot_values& values);
+
 // Picks a variant not used yet in the session: `used` holds hashes of the
 // texts already sent; when all were used, the least recently used one.
 const reply_template* rotate(const std::vector<const reply_template*>& variants, const std::vector<std::uint64_t>& used);

@@ -69,19 +69,7 @@ reply::slot_values slots_from(const std::vector<entity::entity>& entities, std::
     return v;
 }
 
-bool fillable(const reply::reply_template& t, const reply::slot_values& v) {
-    return reply::fill_slots(t.text, v).find('{') == std::string::npos;
-}
 
-// Keeps the variants that say the most of what is known: a reply with the
-// tracking number beats the generic one once the number is there.
-void keep_most_specific(std::vector<const reply::reply_template*>& variants) {
-    const auto slots = [](const reply::reply_template* t) { return std::count(t->text.begin(), t->text.end(), '{'); };
-    std::ptrdiff_t most = 0;
-    for (const auto* t : variants) most = std::max(most, slots(t));
-    variants.erase(std::remove_if(variants.begin(), variants.end(), [&](const auto* t) { return slots(t) < most; }),
-                   variants.end());
-}
 
 void check_limit(std::size_t n, std::size_t limit, const char* what) {
     if (n > limit) model::reader::corrupt(std::string("session blob: too many ") + what);
@@ -269,15 +257,7 @@ nlohmann::json customer_session::propose_reply(const message_analysis& analysis,
 nlohmann::json customer_session::render(const std::string& key, const reply::slot_values& values) {
     const auto& model = profiler_.model();
     const reply::reply_style style = style_for(profiler_.profile().strategy());
-    // The asked style first; when none of its variants can be filled with
-    // the facts known, any style's.
-    std::vector<const reply::reply_template*> usable;
-    for (const reply::reply_template* t : reply::variants_of(model.rules().templates, key, style))
-        if (fillable(*t, values)) usable.push_back(t);
-    if (usable.empty())
-        for (const reply::reply_template& t : model.rules().templates)
-            if (t.key == key && fillable(t, values)) usable.push_back(&t);
-    keep_most_specific(usable);
+    const auto usable = reply::fillable_variants(model.rules().templates, key, style, values);
     const reply::reply_template* chosen = reply::rotate(usable, used_templates_);
     if (chosen == nullptr) return nullptr;
     if (used_templates_.size() == used_template_limit) used_templates_.erase(used_templates_.begin());

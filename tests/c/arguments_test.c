@@ -179,6 +179,51 @@ static void lint(void) {
     kefu_lint_free(NULL);
 }
 
+/* Timers, policies and the flows' state. */
+static void sessions_with_flows(kefu_session *s) {
+    kefu_string *out = NULL;
+    int has = 0;
+    int64_t at = 0;
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_advance(NULL, s, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_advance(&out, NULL, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_advance(&out, s, INT64_MAX));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_advance(&out, s, INT64_MIN));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_next_deadline(NULL, &has, &at));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_next_deadline(s, NULL, &at));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_next_deadline(s, &has, NULL));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_set_policies(NULL, "{}", 2));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_set_policies(s, NULL, 2));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_set_policies(s, "{", 1));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_set_policies(s, "[1]", 3));
+    CHECK_STATUS(KEFU_ETOOLONG, kefu_session_set_policies(s, "{}", SIZE_MAX));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_flows_json(NULL, s));
+    CHECK_STATUS(KEFU_EINVAL, kefu_session_flows_json(&out, NULL));
+}
+
+static void templates_and_flow_tools(kefu_model *model) {
+    kefu_string *out = NULL;
+    kefu_source source = {"x.kefu", "flow f", 6};
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(NULL, model, "intent.greeting", NULL, NULL, 0, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(&out, NULL, "intent.greeting", NULL, NULL, 0, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(&out, model, NULL, NULL, NULL, 0, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(&out, model, "intent.greeting", "loud", NULL, 0, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(&out, model, "intent.greeting", NULL, NULL, 3, 0));
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(&out, model, "intent.greeting", NULL, "{\"nope\":1}", 10, 0));
+    CHECK_STATUS(KEFU_ETOOLONG, kefu_template_render(&out, model, "intent.greeting", NULL, "{}", SIZE_MAX, 0));
+    CHECK_STATUS(KEFU_ENOTFOUND, kefu_template_render(&out, model, "no.such.key", NULL, NULL, 0, 0));
+    CHECK(out == NULL);
+    CHECK_STATUS(KEFU_EINVAL, kefu_flow_check_json(NULL, model, &source, 1));
+    CHECK_STATUS(KEFU_EINVAL, kefu_flow_check_json(&out, model, NULL, 1));
+    CHECK_STATUS(KEFU_EINVAL, kefu_flow_dot(NULL, model, "bargaining"));
+    CHECK_STATUS(KEFU_EINVAL, kefu_flow_dot(&out, NULL, "bargaining"));
+    CHECK_STATUS(KEFU_EINVAL, kefu_flow_dot(&out, model, NULL));
+    CHECK_STATUS(KEFU_ENOTFOUND, kefu_flow_dot(&out, model, "no_such_flow"));
+    CHECK(kefu_model_flow_count(NULL) == 0);
+    CHECK(kefu_model_flow_name(NULL, 0) == NULL);
+    CHECK(kefu_model_flow_name(model, kefu_model_flow_count(model)) == NULL);
+    CHECK(kefu_model_flow_location(model, (size_t)-1) == NULL);
+}
+
 static void profiles_and_sessions(kefu_model *model) {
     kefu_profiler *p = NULL;
     kefu_session *s = NULL;
@@ -213,6 +258,7 @@ static void profiles_and_sessions(kefu_model *model) {
     CHECK_STATUS(KEFU_ETOOLONG, kefu_session_step_json(&out, s, "{}", SIZE_MAX));
     CHECK_STATUS(KEFU_EINVAL, kefu_session_snapshot(NULL, s));
     CHECK_STATUS(KEFU_EINVAL, kefu_session_profile_json(NULL, s, 0));
+    sessions_with_flows(s);
     kefu_session_free(s);
     kefu_session_free(NULL);
 }
@@ -227,6 +273,7 @@ int main(void) {
     entities();
     lint();
     profiles_and_sessions(model);
+    templates_and_flow_tools(model);
     kefu_model_free(model);
     if (failures == 0) printf("argument checks: all passed\n");
     return failures != 0;

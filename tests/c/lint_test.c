@@ -62,7 +62,33 @@ static void test_bad_arguments(void) {
     kefu_lint_free(NULL);
 }
 
+/* Templates rendered without a session: slots filled and formatted, the
+ * style honoured, the variant that uses what is known. */
+static void test_template_render(void) {
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_default(&model));
+    const char *slots = "{\"new_date\":\"2026-11-25T18:00:00+08:00\",\"coupon\":5}";
+    kefu_string *out = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_template_render(&out, model, "late_shipment.notice", "formal", slots, strlen(slots), 0));
+    CHECK(strstr(kefu_string_data(out), "11月25日 18:00") != NULL);
+    CHECK(strstr(kefu_string_data(out), "\"style\":\"formal\"") != NULL);
+    kefu_string_free(out);
+    /* the price question without a price: the variant with no slot */
+    CHECK_STATUS(KEFU_OK, kefu_template_render(&out, model, "intent.price_inquiry", "short", NULL, 0, 0));
+    CHECK(strstr(kefu_string_data(out), "{price}") == NULL && strstr(kefu_string_data(out), "页面") != NULL);
+    kefu_string_free(out);
+    const char *price = "{\"price\":59}";
+    CHECK_STATUS(KEFU_OK, kefu_template_render(&out, model, "intent.price_inquiry", "short", price, strlen(price), 1));
+    CHECK(strstr(kefu_string_data(out), "¥59") != NULL);
+    kefu_string_free(out);
+    /* a template whose every variant needs a slot that is not given */
+    CHECK_STATUS(KEFU_EINVAL, kefu_template_render(&out, model, "payment.sms", NULL, NULL, 0, 0));
+    CHECK(strstr(kefu_last_error()->message, "can be filled") != NULL);
+    kefu_model_free(model);
+}
+
 int main(void) {
+    test_template_render();
     test_findings_with_context();
     test_good_reply_and_json();
     test_bad_arguments();

@@ -206,6 +206,22 @@ class Model:
         _check(_n.lib.kefu_classify_json(ctypes.byref(handle), self._handle, data, len(data), ctypes.byref(opts)))
         return json.loads(_take_string(handle))
 
+    def render_template(self, key: str, *, style: Optional[str] = None,
+                        slots: Optional[Mapping[str, object]] = None, variant: int = 0) -> dict:
+        """Renders the reply template `key` without a session: {"text",
+        "template", "style", "variants"}. Money slots are numbers, {deadline}
+        and {new_date} ISO-8601 times with an offset, the others texts."""
+        data = json.dumps(dict(slots or {}), ensure_ascii=False).encode()
+        handle = ctypes.c_void_p()
+        _check(_n.lib.kefu_template_render(ctypes.byref(handle), self._handle, key.encode(),
+                                           style.encode() if style else None, data, len(data), variant))
+        return json.loads(_take_string(handle))
+
+    def flow_names(self) -> list:
+        """The scenario flows of the model (docs/FLOWS.md), in order."""
+        lib = _n.lib
+        return [lib.kefu_model_flow_name(self._handle, i).decode() for i in range(lib.kefu_model_flow_count(self._handle))]
+
     @staticmethod
     def _read(handle: ctypes.c_void_p, data: bytes) -> Classification:
         lib = _n.lib

@@ -207,3 +207,7 @@ _declare("kefu_session_advance", ctypes.c_int, PP, P, ctypes.c_int64)
 _declare("kefu_session_next_deadline", ctypes.c_int, P, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int64))
 _declare("kefu_session_set_policies", ctypes.c_int, P, ctypes.c_char_p, ctypes.c_size_t)
 _declare("kefu_session_flows_json", ctypes.c_int, PP, P)
+_declare("kefu_template_render", ctypes.c_int, PP, P, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
+         ctypes.c_size_t, ctypes.c_uint)
+_declare("kefu_model_flow_count", ctypes.c_size_t, P)
+_declare("kefu_model_flow_name", ctypes.c_char_p, P, ctypes.c_size_t)

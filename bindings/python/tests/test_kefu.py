@@ -213,3 +213,18 @@ def test_session_flows_policies_and_timers():
     assert s.next_deadline() is None
     audit = s.flows()["audit"]
     assert [entry["to"] for entry in audit] == ["value", "ultimatum", "lost"]
+
+
+def test_templates_render_and_flow_names():
+    model = kefu.Model.default()
+    assert model.flow_names() == ["aftersale_retention", "bargaining", "complaint", "late_shipment",
+                                  "payment_followup"]
+    out = model.render_template("late_shipment.notice", style="warm",
+                                slots={"new_date": "2026-11-25T18:00:00+08:00", "coupon": 5})
+    assert "11月25日 18:00" in out["text"] and out["style"] == "warm"
+    with pytest.raises(kefu.KefuError) as e:
+        model.render_template("no.such.key")
+    assert e.value.name == "KEFU_ENOTFOUND"
+    with pytest.raises(kefu.KefuError) as e:
+        model.render_template("payment.sms", slots={"amount": "lots"})
+    assert e.value.name == "KEFU_EINVAL"
