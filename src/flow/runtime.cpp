@@ -358,7 +358,9 @@ void flow_runtime::set_policies(const std::vector<flow_definition>& flows, const
     if (!policies.is_object()) bad_policy("expected an object {\"flow\": {\"policy\": value}}");
     auto updated = policies_;
     for (const auto& [flow_name, values] : policies.items()) {
-        const auto f = std::find_if(flows.begin(), flows.end(), [&](const flow_definition& d) { return d.name == flow_name; });
+        // (An init-capture: clang before 16 cannot capture a structured binding.)
+        const auto f = std::find_if(flows.begin(), flows.end(),
+                                    [&wanted = flow_name](const flow_definition& d) { return d.name == wanted; });
         if (f == flows.end()) bad_policy("unknown flow \"" + flow_name + "\"");
         if (!values.is_object()) bad_policy("the policies of " + flow_name + " must be an object");
         for (const auto& [name, j] : values.items()) {
