@@ -13,6 +13,18 @@ namespace x3 = boost::spirit::x3;
 
 using iterator_type = const char*;
 
+// How deep groups, parenthesised expressions, function calls and the
+// prefix operators `not` and `-` may nest. The parser, the compilers and the
+// syntax tree's destructor each recurse once per level, so without a bound a
+// file of a few thousand "(" overflows the stack (docs/RULES.md, Limits).
+inline constexpr unsigned max_nesting = 64;
+
+// Thrown by the grammar at the first level beyond max_nesting; parse_rules
+// reports it as KEFU_ELIMIT at `where`.
+struct nesting_too_deep {
+    iterator_type where;
+};
+
 namespace grammar {
 
 // Blanks, `\` line continuations and `#` comments; newlines end statements.

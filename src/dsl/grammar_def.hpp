@@ -20,6 +20,41 @@ using x3::lexeme;
 using x3::lit;
 using x3::uint_;
 
+// nested[p]: p one level deeper (groups, parentheses, calls, `not`, unary
+// minus). The depth is per thread, since one thread parses a file at a time,
+// and the guard restores it however p returns (backtracking, exceptions).
+inline thread_local unsigned nesting_depth = 0;
+
+template <typename Subject>
+struct nested_directive : x3::unary_parser<Subject, nested_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, nested_directive<Subject>>;
+    static bool const is_pass_through_unary = true;
+    static bool const handles_container = Subject::handles_container;
+    constexpr explicit nested_directive(Subject const& inner) : base_type(inner) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& context, RContext& rcontext,
+               Attribute& attribute) const {
+        if (nesting_depth >= max_nesting) throw nesting_too_deep{first};
+        struct level {
+            level() noexcept { ++nesting_depth; }
+            ~level() { --nesting_depth; }
+            level(const level&) = delete;
+            level& operator=(const level&) = delete;
+        } const entered;
+        return this->subject.parse(first, last, context, rcontext, attribute);
+    }
+};
+
+struct nested_gen {
+    template <typename Subject>
+    constexpr nested_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+        Subject const& subject) const {
+        return nested_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(subject));
+    }
+};
+inline constexpr nested_gen nested{};
+
 // Characters with a meaning in patterns; everything else is literal text.
 inline constexpr char special_chars[] = "@()|?{}^$\"#:\\ \t\r\n";
 
@@ -158,7 +193,7 @@ auto const element = emoji_token | lexicon_ref | group | gap | anchor | literal;
 auto const item_def = element >> x3::matches[lit('?')];
 auto const sequence_def = +item;
 auto const alternatives_def = sequence % '|';
-auto const group_def = lit('(') > alternatives > lit(')');
+auto const group_def = lit('(') > nested[alternatives] > lit(')');
 
 auto const not_negatable = lit("not") >> x3::omit[+char_(" \t")] >> lit("negatable") >> attr(std::string("not negatable"));
 auto const attribute_name = not_negatable | x3::string("weight") | x3::string("priority") | x3::string("negatable");
@@ -214,15 +249,15 @@ auto const number_def = lexeme[plain_real >> -as<std::string>(unit >> word_end)]
 auto const clock_def = lexeme[two_digits >> lit(':') >> exactly_two_digits];
 auto const text_literal_def = quoted;
 auto const reference_def = !reserved >> as<std::vector<std::string>>(identifier % '.');
-auto const call_def = identifier >> lit('(') >> (expression % ',') > lit(')');
-auto const negation_def = as<std::string>(word("not")) > not_level;
+auto const call_def = identifier >> lit('(') >> nested[expression % ','] > lit(')');
+auto const negation_def = as<std::string>(word("not")) > nested[not_level];
 auto const has_def = as<std::string>(word("has")) > reference;
-auto const minus_def = as<std::string>(x3::string("-")) >> factor;
+auto const minus_def = as<std::string>(x3::string("-")) >> nested[factor];
 // true and false are numbers with the unit "flag".
 auto const truth_def = (x3::omit[word("true")] >> attr(1.0) >> attr(boost::optional<std::string>("flag"))) |
                        (x3::omit[word("false")] >> attr(0.0) >> attr(boost::optional<std::string>("flag")));
 auto const factor_def =
-    clock | number | truth | text_literal | has | minus | call | reference | (lit('(') > expression > lit(')'));
+    clock | number | truth | text_literal | has | minus | call | reference | (lit('(') > nested[expression] > lit(')'));
 auto const mul_op = x3::string("*") | x3::string("/");
 auto const add_op = x3::string("+") | (x3::string("-") >> !lit('>'));
 auto const compare_op =

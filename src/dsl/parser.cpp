@@ -142,6 +142,13 @@ parsed_file parse_rules(std::string name, std::string text) {
                     message += " to close the group opened at " + std::to_string(p.line) + ":" + std::to_string(p.column);
                 }
             src.fail(at, message + ", found " + describe(at, last));
+        } catch (const nesting_too_deep& e) {
+            const position p = src.where(e.where);
+            throw kefu::error(KEFU_ELIMIT,
+                              src.name() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
+                                  ": error: groups, parentheses or operators nest more than " +
+                                  std::to_string(max_nesting) + " deep",
+                              src.name(), p.line, p.column, e.where - src.text().data());
         }
         if (!x3::phrase_parse(first, last, x3::eol | x3::eoi, skipper()))
             src.fail(first, "expected the end of the statement, found " + describe(first, last));

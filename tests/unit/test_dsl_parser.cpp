@@ -526,4 +526,40 @@ TEST(DslParserLimits, TooManyStatements) {
     EXPECT_EQ(e.file(), "many.kefu");
 }
 
+// Nesting deeper than max_nesting is a limit error at the first level too
+// deep, found while parsing: before the limit, 20,000 nested "(" overflowed
+// the stack (the parser recurses once per level).
+TEST(DslParserLimits, NestingDepthIsBounded) {
+    const auto nested = [](std::size_t depth) {
+        return "intent a\nrule a: " + std::string(depth, '(') + "好" + std::string(depth, ')') + "\n";
+    };
+    EXPECT_EQ(dsl::parse_rules("deep.kefu", nested(dsl::max_nesting)).statements.size(), 2u);
+    for (std::size_t depth : {std::size_t{dsl::max_nesting + 1}, std::size_t{20000}}) {
+        const kefu::error e = parse_error("deep.kefu", nested(depth));
+        EXPECT_EQ(e.code(), KEFU_ELIMIT) << e.what();
+        EXPECT_EQ(e.file(), "deep.kefu");
+        EXPECT_EQ(e.line(), 2u);
+        EXPECT_EQ(e.column(), 10u + dsl::max_nesting) << e.what();  // just inside the first "(" too many
+        EXPECT_NE(std::string(e.what()).find("nest more than 64 deep"), std::string::npos) << e.what();
+    }
+}
+
+TEST(DslParserLimits, NestingInFlowExpressionsIsBounded) {
+    const std::string head = "flow f\nslot n: number = 0\nstate s initial\nstate e final\nfrom s on message when ";
+    const std::string deep[] = {
+        std::string(20000, '(') + "true" + std::string(20000, ')'),  // parentheses
+        [] { std::string t; for (int i = 0; i < 20000; ++i) t += "not "; return t + "true"; }(),
+        [] { std::string t; for (int i = 0; i < 20000; ++i) t += "- "; return t + "1 > 0"; }(),
+        [] { std::string t; for (int i = 0; i < 20000; ++i) t += "min(1, "; return t + "1" + std::string(20000, ')') + " > 0"; }(),
+    };
+    for (const std::string& guard : deep) {
+        const kefu::error e = parse_error("deep.kefu", head + guard + " -> e\n");
+        EXPECT_EQ(e.code(), KEFU_ELIMIT) << e.what();
+        EXPECT_EQ(e.line(), 5u) << e.what();
+    }
+    EXPECT_EQ(dsl::parse_rules("ok.kefu", head + std::string(64, '(') + "true" + std::string(64, ')') + " -> e\n")
+                  .statements.size(),
+              5u);
+}
+
 }  // namespace
