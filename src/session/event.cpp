@@ -98,6 +98,16 @@ event parse_event(std::string_view json_line) {
     if (out.type == event_type::policy) {
         const auto it = j.find("policies");
         if (it == j.end() || !it->is_object()) bad_event("a policy event needs a \"policies\" object");
+        // Policies are {"flow": {"policy": value}} with plain values. Deeper
+        // JSON is refused before dump(), which recurses once per level: a
+        // million nested objects would overflow the stack.
+        for (const auto& [flow, values] : it->items()) {
+            if (values.is_array()) bad_event("the policies of " + flow + " must be an object");
+            if (values.is_object())
+                for (const auto& [name, value] : values.items())
+                    if (value.is_structured())
+                        bad_event("the policy " + flow + "." + name + " must be a number, text, flag or null");
+        }
         out.policies_json = it->dump();
     }
     out.facts = {count_field(j, "orders"), count_field(j, "brand_repurchases"), count_field(j, "returns"),

@@ -7,8 +7,11 @@
 
 #include <fstream>
 
+#include "core/iso_time.hpp"
 #include "kefu/error.hpp"
+#include "model/binary.hpp"
 #include "model/default_model.hpp"
+#include "profile/profile.hpp"
 #include "session/session.hpp"
 
 namespace {
@@ -117,6 +120,30 @@ TEST(Session, HistoryStaysBounded) {
         s.step(session::parse_event(json{{"type", "message"}, {"time", 1795312800000 + i * 1000}, {"text", "在吗"}}.dump()));
     EXPECT_EQ(s.history().size(), session::history_limit);
     EXPECT_LT(s.snapshot().size(), 16384u);
+}
+
+// A policy event whose policies nest deeper than {"flow": {"policy": value}}
+// is malformed: before, parse_event dumped it back to text, recursively, and
+// a million nested objects overflowed the stack.
+TEST(Session, DeeplyNestedPoliciesAreAParseError) {
+    const std::string head = R"({"type":"policy","time":"2026-11-22T10:00:00+08:00","policies":)";
+    std::string deep;
+    for (int i = 0; i < 1000000; ++i) deep += R"({"a":)";
+    deep += "1" + std::string(1000000, '}');
+    for (const std::string& policies : std::vector<std::string>{deep, R"({"bargaining":)" + deep + "}",
+                                                                R"({"bargaining":{"list_price":)" + deep + "}}",
+                                                                R"({"bargaining":[[[1]]]})"}) {
+        try {
+            session::parse_event(head + policies + "}");
+            ADD_FAILURE() << "accepted";
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_EPARSE) << e.what();
+        }
+    }
+    // plain values still reach set_policies, which reports a bad one
+    session::customer_session s(model::default_model(), "c1");
+    const json out = s.step(session::parse_event(head + R"({"bargaining":{"list_price":"x"}}})"));
+    EXPECT_TRUE(out.contains("error")) << out.dump();
 }
 
 }  // namespace
