@@ -49,7 +49,10 @@ void read_instant(const nlohmann::json& j, const char* name, std::int64_t& ms, s
     if (!it->is_string()) bad_event(field + " must be ISO-8601 or milliseconds since the epoch");
     const auto t = parse_iso_time(it->get<std::string>());
     if (!t) bad_event(field + " is not ISO-8601 with an offset: " + it->get<std::string>());
+    // The same range as for milliseconds: "9999-12-31T23:59:59-10:00" is in
+    // the year 10000 (UTC), where advance() could never reach its timers.
     ms = t->epoch_seconds * 1000;
+    if (ms < min_time_ms || ms > max_time_ms) bad_event(field + " is outside the years 0000..9999");
     offset_minutes = t->utc_offset_minutes;
 }
 

@@ -146,4 +146,21 @@ TEST(Session, DeeplyNestedPoliciesAreAParseError) {
     EXPECT_TRUE(out.contains("error")) << out.dump();
 }
 
+// Event times are refused outside the years 0000..9999 in both forms, as
+// milliseconds and as ISO-8601 (where the offset can reach past the range).
+TEST(Session, EventTimesOutsideTheRangeAreAParseError) {
+    for (const char* time : {"\"9999-12-31T23:59:59-10:00\"", "\"0000-01-01T00:00:00+08:00\"", "253402300800000",
+                             "-62167219200001"}) {
+        try {
+            session::parse_event(std::string(R"({"type":"tick","time":)") + time + "}");
+            ADD_FAILURE() << time;
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_EPARSE) << e.what();
+            EXPECT_NE(std::string(e.what()).find("outside the years 0000..9999"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_NO_THROW(session::parse_event(R"({"type":"tick","time":"9999-12-31T23:59:59Z"})"));
+    EXPECT_NO_THROW(session::parse_event(R"({"type":"tick","time":"0000-01-01T00:00:00Z"})"));
+}
+
 }  // namespace
