@@ -73,6 +73,15 @@ inline void append(std::string& out, char32_t cp) {
     }
 }
 
+// The longest prefix of at most `max_bytes` bytes that does not end inside
+// a multi-byte sequence: cutting valid UTF-8 there leaves valid UTF-8.
+inline std::string_view prefix(std::string_view text, std::size_t max_bytes) noexcept {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
 // Decodes a whole string, replacing invalid subparts with U+FFFD.
 std::u32string to_u32(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/iso_time.hpp"
+#include "core/utf8.hpp"
 #include "entity/entity_json.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
@@ -244,7 +245,10 @@ nlohmann::json customer_session::on_message(const event& e, nlohmann::json out) 
             out["actions"].push_back(std::move(r));
         }
     last_message_ms_ = e.time_ms;
-    last_customer_text_ = e.text.substr(0, remembered_text_limit);
+    // Cut on a character boundary: the blob keeps only valid UTF-8, and a
+    // cut inside a character made the session's own snapshot unrestorable
+    // (KEFU_ECORRUPT) after any message longer than 1 KiB.
+    last_customer_text_ = std::string(utf8::prefix(e.text, remembered_text_limit));
     remember(e, names[a->intents.intent].name);
     return out;
 }

@@ -163,4 +163,17 @@ TEST(Session, EventTimesOutsideTheRangeAreAParseError) {
     EXPECT_NO_THROW(session::parse_event(R"({"type":"tick","time":"0000-01-01T00:00:00Z"})"));
 }
 
+// The session keeps the first 1 KiB of the last message, cut on a character
+// boundary: cut inside one, the session's own blob did not restore.
+TEST(Session, LongMessagesStillRestore) {
+    for (const char* unit : {"我要退货", "a我", "ab😡"}) {
+        std::string text;
+        while (text.size() < 1100) text += unit;
+        session::customer_session s(model::default_model(), "c1");
+        s.step(session::parse_event(json{{"type", "message"}, {"time", 1795312800000}, {"text", text}}.dump()));
+        const std::string blob = s.snapshot();
+        EXPECT_EQ(status_of_restore(blob), KEFU_OK) << unit;
+    }
+}
+
 }  // namespace
