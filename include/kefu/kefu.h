@@ -505,7 +505,8 @@ KEFU_API void kefu_profiler_free(kefu_profiler *p);
  * its model alive. */
 typedef struct kefu_session kefu_session;
 
-/* `id` (may be NULL: "") names the session in outputs. */
+/* `id` (may be NULL: "") names the session in outputs: UTF-8 of at most
+ * 1024 bytes (KEFU_EINVAL otherwise). */
 KEFU_API int kefu_session_new(kefu_session **out, const kefu_model *model, const char *id);
 
 /* Processes one event (a JSON object of the `kefu run` input format) and

@@ -2,6 +2,7 @@
 #include "c_api/common.hpp"
 
 #include "core/iso_time.hpp"
+#include "core/utf8.hpp"
 #include "session/session.hpp"
 
 struct kefu_session {
@@ -18,7 +19,12 @@ int kefu_session_new(kefu_session** out, const kefu_model* model, const char* id
     return guarded([&] {
         if (out == nullptr || model == nullptr) return invalid_argument("out or model is NULL");
         *out = nullptr;
-        *out = new kefu_session{session::customer_session(model->value, id ? id : "")};
+        const std::string_view name = id ? id : "";
+        // The id goes into the blob, whose strings must be UTF-8: an id that
+        // is not made a session whose own snapshot did not restore.
+        if (name.size() > session::max_field_bytes || !kefu::detail::utf8::is_valid(name))
+            return invalid_argument("id must be UTF-8 of at most " + std::to_string(session::max_field_bytes) + " bytes");
+        *out = new kefu_session{session::customer_session(model->value, std::string(name))};
         return KEFU_OK;
     });
 }

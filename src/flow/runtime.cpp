@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/iso_time.hpp"
+#include "core/utf8.hpp"
 #include "flow/flow_io.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
@@ -70,7 +71,12 @@ std::uint64_t bounded_count(model::reader& r, std::size_t limit, const char* wha
     return n;
 }
 
-std::string describe(const value& v) { return v.what == value::kind::text ? v.text : money_text(v.number); }
+// A value in the audit trail. Texts are cut to 256 bytes (on a character
+// boundary): the trail keeps 256 entries, and a slot set from a customer's
+// text could otherwise hold megabytes in each.
+std::string describe(const value& v) {
+    return v.what == value::kind::text ? std::string(utf8::prefix(v.text, 256)) : money_text(v.number);
+}
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
 
 #include "core/iso_time.hpp"
 #include "kefu/error.hpp"
@@ -17,13 +18,19 @@ constexpr std::array<std::string_view, 14> type_names = {
 
 [[noreturn]] void bad_event(const std::string& why) { throw kefu::error(KEFU_EPARSE, "event: " + why); }
 
-std::string string_field(const nlohmann::json& j, const char* name, bool required) {
+// A text field; order ids may be given as numbers. At most `limit` bytes.
+std::string string_field(const nlohmann::json& j, const char* name, bool required,
+                         std::size_t limit = max_field_bytes) {
     const auto it = j.find(name);
     if (it == j.end()) {
         if (required) bad_event(std::string("missing \"") + name + "\"");
         return {};
     }
-    if (it->is_string()) return it->get<std::string>();
+    if (it->is_string()) {
+        if (it->get_ref<const std::string&>().size() > limit)
+            bad_event(std::string("\"") + name + "\" is longer than " + std::to_string(limit) + " bytes");
+        return it->get<std::string>();
+    }
     if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());  // order ids given as numbers
     bad_event(std::string("\"") + name + "\" must be a string");
 }
@@ -82,7 +89,9 @@ event parse_event(std::string_view json_line) {
     out.type = *t;
     read_time(j, out);
     const bool has_text = out.type == event_type::message || out.type == event_type::agent_reply;
-    out.text = string_field(j, "text", has_text);
+    // The text is as long as the event allows; the session analyses up to
+    // KEFU_DEFAULT_MAX_TEXT_BYTES of it and keeps 1 KiB.
+    out.text = string_field(j, "text", has_text, SIZE_MAX);
     out.order = string_field(j, "order", false);
     out.reason = string_field(j, "reason", false);
     out.courier = string_field(j, "courier", false);

@@ -56,9 +56,17 @@ struct event {
     std::string policies_json;     // policy: the `policies` object, as JSON text
 };
 
+// The longest `session`, `order`, `reason`, `result`, `courier` and
+// `tracking` accepted. A session
+// keeps order ids in its orders, flow slots and audit trail (256 entries):
+// before this bound, events with 1 MB order ids grew one session's blob to
+// 144 MB, and 16 MiB ones could have taken gigabytes.
+inline constexpr std::size_t max_field_bytes = 1024;
+
 // Parses one JSON event line. `time` is ISO-8601 with an offset or
 // milliseconds since the epoch (then the offset is UTC+08:00). Throws
-// kefu::error(KEFU_EPARSE) naming the field at fault.
+// kefu::error(KEFU_EPARSE) naming the field at fault, also for a field
+// above max_field_bytes.
 event parse_event(std::string_view json_line);
 
 }  // namespace kefu::detail::session

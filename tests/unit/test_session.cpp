@@ -176,4 +176,24 @@ TEST(Session, LongMessagesStillRestore) {
     }
 }
 
+// Event fields a session keeps (order ids, reasons, results) are bounded:
+// orders, flow slots and the 256 entries of the audit trail hold them.
+TEST(Session, LongEventFieldsAreAParseError) {
+    const std::string order(session::max_field_bytes, '9');
+    EXPECT_NO_THROW(session::parse_event(json{{"type", "order_created"}, {"time", 1795312800000}, {"order", order}}.dump()));
+    for (const char* field : {"order", "reason", "result", "session", "courier", "tracking"}) {
+        json event = {{"type", "call_result"}, {"time", 1795312800000}, {"result", "answered"}};
+        event[field] = order + "9";
+        try {
+            session::parse_event(event.dump());
+            ADD_FAILURE() << field;
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_EPARSE);
+            EXPECT_NE(std::string(e.what()).find("longer than 1024 bytes"), std::string::npos) << e.what();
+        }
+    }
+    // a message's text is as long as the event allows
+    EXPECT_NO_THROW(session::parse_event(json{{"type", "message"}, {"time", 1795312800000}, {"text", order + order}}.dump()));
+}
+
 }  // namespace
