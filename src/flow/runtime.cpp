@@ -271,7 +271,11 @@ void flow_runtime::schedule(const flow_definition& f, std::uint32_t flow_index, 
     if (a.daytime) {
         const auto clock = [&](const char* name) {
             const value v = policy_value(f, static_cast<std::uint32_t>(f.find_policy(name)));
-            return v.what == value::kind::number ? static_cast<std::int64_t>(v.number) : 0;
+            // A clock policy is seconds into the day; the host may set any
+            // number, and converting one beyond int64 is undefined.
+            return v.what == value::kind::number && v.number >= 0 && v.number < seconds_per_day
+                       ? static_cast<std::int64_t>(v.number)
+                       : 0;
         };
         const std::int64_t start = clock("quiet_start"), end = clock("quiet_end");
         const std::int64_t local = local_seconds_of_day(due, time.utc_offset_minutes);
@@ -279,6 +283,13 @@ void flow_runtime::schedule(const flow_definition& f, std::uint32_t flow_index, 
             const std::int64_t wait = ((end - local) % seconds_per_day + seconds_per_day) % seconds_per_day;
             due = (floor_seconds(due) + wait) * ms_per_second;
         }
+    }
+    // Near the end of the year 9999 a delay can reach past the last instant
+    // kefu takes, where kefu_session_advance can never fire the timer (it
+    // refuses later clocks): such a timer is refused like a too long delay.
+    if (due > max_time_ms) {
+        detail += (detail.empty() ? "" : "; ") + std::string("not scheduled ") + t.name + ": after the year 9999";
+        return;
     }
     const auto existing = std::find_if(timers_.begin(), timers_.end(), [&](const pending_timer& p) {
         return p.flow == flow_index && p.timer == a.index;
@@ -347,8 +358,15 @@ reply::slot_values flow_runtime::template_values(const flow_definition& f, const
     const auto put = [&](const variable& var, const value& val) {
         if (!val.known()) return;
         if (val.what == value::kind::text) v.text[var.name] = val.text;
-        else if (var.type == value_type::time) v.time_ms[var.name] = static_cast<std::int64_t>(val.number) * ms_per_second;
-        else v.money[var.name] = val.number;
+        else if (var.type == value_type::time) {
+            // A time from a blob or a guard expression may be any number: only
+            // the instants kefu takes fill a template (converting a larger one
+            // to int64 is undefined; found by fuzz_session_blob).
+            if (val.number >= min_time_ms / ms_per_second && val.number <= max_time_ms / ms_per_second)
+                v.time_ms[var.name] = static_cast<std::int64_t>(val.number) * ms_per_second;
+        } else {
+            v.money[var.name] = val.number;
+        }
     };
     for (std::uint32_t i = 0; i < f.policies.size(); ++i) put(f.policies[i], policy_value(f, i));
     for (std::uint32_t i = 0; i < f.slots.size(); ++i) put(f.slots[i], instance.slots[i]);

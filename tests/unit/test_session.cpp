@@ -196,4 +196,37 @@ TEST(Session, LongEventFieldsAreAParseError) {
     EXPECT_NO_THROW(session::parse_event(json{{"type", "message"}, {"time", 1795312800000}, {"text", order + order}}.dump()));
 }
 
+// A timer that would fall due after the end of the year 9999, where
+// advance() cannot reach, is not scheduled (the audit trail says so), like
+// a delay beyond 10 years; before, it stayed pending for ever.
+TEST(Session, NoTimersAfterTheEndOfTime) {
+    session::customer_session s(model::default_model(), "c1");
+    s.set_policies(json::parse(R"({"payment_followup":{"call_after":3600}})"));
+    s.step(session::parse_event(R"({"type":"order_created","time":"9999-12-31T23:55:00Z","order":"A1","amount":9})"));
+    EXPECT_FALSE(s.next_deadline().has_value());
+    const json flows = s.flow_state_json();
+    ASSERT_FALSE(flows["audit"].empty());
+    EXPECT_NE(flows["audit"].back()["actions"].get<std::string>().find("not scheduled call: after the year 9999"),
+              std::string::npos)
+        << flows.dump();
+    // an hour earlier the call is scheduled, and advance() reaches it
+    session::customer_session early(model::default_model(), "c2");
+    early.set_policies(json::parse(R"({"payment_followup":{"call_after":3600}})"));
+    early.step(session::parse_event(R"({"type":"order_created","time":"9999-12-31T10:00:00Z","order":"A1","amount":9})"));
+    ASSERT_TRUE(early.next_deadline().has_value());
+    EXPECT_LE(*early.next_deadline(), max_time_ms);
+    EXPECT_FALSE(early.advance(*early.next_deadline()).empty());
+}
+
+// A clock policy (quiet hours) is seconds into the day, but the host may set
+// any number: one beyond int64 was converted to int64 when a daytime timer
+// was scheduled (undefined behaviour). Out of the day it means no quiet hours.
+TEST(Session, ClockPoliciesOfAnyNumberAreSafe) {
+    session::customer_session s(model::default_model(), "c1");
+    s.set_policies(json::parse(R"({"payment_followup":{"quiet_start":1e300,"quiet_end":-5e200}})"));
+    s.step(session::parse_event(R"({"type":"order_created","time":"2026-11-22T23:00:00+08:00","order":"A1","amount":9})"));
+    ASSERT_TRUE(s.next_deadline().has_value());
+    EXPECT_EQ(*s.next_deadline(), 1795359600000 + 15 * 60000);  // 23:15, not moved to the morning
+}
+
 }  // namespace
