@@ -498,7 +498,7 @@ flow_runtime flow_runtime::load(const std::vector<flow_definition>& flows, model
             i.slots.push_back(load_value(r));
         }
         i.price = load_value(r);
-        i.entered_ms = r.pod<std::int64_t>();
+        i.entered_ms = r.instant();
         rt.instances_.push_back(std::move(i));
     }
     for (std::uint64_t n = bounded_count(r, pending_timer_limit, "timers"); n > 0; --n) {
@@ -506,7 +506,7 @@ flow_runtime flow_runtime::load(const std::vector<flow_definition>& flows, model
         const flow_definition& f = flow_named(flows, r.str(), t.flow);
         const std::string name = r.str();
         t.timer = index_of(f.find_timer(name), "timer " + name);
-        t.due_ms = r.pod<std::int64_t>();
+        t.due_ms = r.instant();
         t.sequence = r.u64();
         if (rt.find_instance(t.flow) == nullptr) model::reader::corrupt("session blob: a timer of an idle flow");
         rt.timers_.push_back(t);
@@ -523,7 +523,7 @@ flow_runtime flow_runtime::load(const std::vector<flow_definition>& flows, model
     }
     for (std::uint64_t n = bounded_count(r, audit_limit, "audit entries"); n > 0; --n) {
         audit_entry a;
-        a.time_ms = r.pod<std::int64_t>();
+        a.time_ms = r.instant();
         for (std::string* s : {&a.flow, &a.from, &a.to, &a.trigger, &a.detail, &a.transition}) *s = r.str();
         rt.audit_.push_back(std::move(a));
     }

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/iso_time.hpp"
 #include "core/utf8.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
@@ -99,6 +100,15 @@ public:
         if (n) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));
         pos_ += n * sizeof(T);
         return v;
+    }
+    // An instant (ms since the epoch) in the years 0000..9999, the only ones
+    // kefu takes, or exactly `unset` (a "never" some fields use). Times read
+    // from a session blob feed calendar and timer arithmetic, which a time
+    // near INT64_MAX made overflow (found by fuzz_session_blob).
+    std::int64_t instant(std::int64_t unset = min_time_ms) {
+        const auto t = pod<std::int64_t>();
+        if (t != unset && (t < min_time_ms || t > max_time_ms)) corrupt("a time outside the years 0000..9999");
+        return t;
     }
     bool at_end() const noexcept { return pos_ == data_.size(); }
     std::size_t remaining() const noexcept { return data_.size() - pos_; }

@@ -355,8 +355,10 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
     };
     model::reader state = section(state_section, "SESS");
     customer_session s(std::move(model), state.str());
-    s.last_time_ms_ = state.pod<std::int64_t>();
+    s.last_time_ms_ = state.instant(INT64_MIN);
     s.utc_offset_minutes_ = state.pod<std::int32_t>();
+    if (s.utc_offset_minutes_ < -max_utc_offset_minutes || s.utc_offset_minutes_ > max_utc_offset_minutes)
+        model::reader::corrupt("session blob: an offset beyond 18 hours");
     s.events_ = state.u64();
     const auto event_of = [](std::uint32_t v) {
         if (v > static_cast<std::uint32_t>(last_event_type)) model::reader::corrupt("session blob: unknown event type");
@@ -366,7 +368,7 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
     check_limit(turns, history_limit, "turns");
     for (std::uint32_t i = 0; i < turns; ++i) {
         turn t;
-        t.time_ms = state.pod<std::int64_t>();
+        t.time_ms = state.instant();
         t.type = event_of(state.u32());
         t.intent = state.str();
         s.history_.push_back(std::move(t));
@@ -385,7 +387,7 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
         o.last_event = event_of(state.u32());
         o.seen = state.u32();
         if (o.seen >> (static_cast<unsigned>(last_event_type) + 1)) model::reader::corrupt("session blob: unknown order events");
-        o.delivered_ms = state.pod<std::int64_t>();
+        o.delivered_ms = state.instant();
         s.orders_.push_back(std::move(o));
     }
     const std::uint32_t used = state.u32();
@@ -394,7 +396,7 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
     const std::uint32_t traditional = state.u32();
     if (traditional > 1) model::reader::corrupt("session blob: bad script flag");
     s.traditional_ = traditional == 1;
-    s.last_message_ms_ = state.pod<std::int64_t>();
+    s.last_message_ms_ = state.instant(INT64_MIN);
     if (!state.at_end()) model::reader::corrupt("session blob: bytes after the state");
     model::reader prof = section(profile_section, "PROF");
     s.profiler_.profile() = profile::customer_profile::load(prof);

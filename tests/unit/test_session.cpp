@@ -5,11 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <fstream>
 
 #include "core/iso_time.hpp"
 #include "kefu/error.hpp"
 #include "model/binary.hpp"
+#include "model/container.hpp"
 #include "model/default_model.hpp"
 #include "profile/profile.hpp"
 #include "session/session.hpp"
@@ -227,6 +229,57 @@ TEST(Session, ClockPoliciesOfAnyNumberAreSafe) {
     s.step(session::parse_event(R"({"type":"order_created","time":"2026-11-22T23:00:00+08:00","order":"A1","amount":9})"));
     ASSERT_TRUE(s.next_deadline().has_value());
     EXPECT_EQ(*s.next_deadline(), 1795359600000 + 15 * 60000);  // 23:15, not moved to the morning
+}
+
+// The profile's flags are saved as 0 or 1; another value is damage. Before,
+// it was read as true and the restored session's blob differed from the one
+// it came from (found by fuzz_session_blob).
+TEST(Session, ProfileFlagsAreZeroOrOne) {
+    profile::customer_profile p;
+    model::writer w;
+    p.save(w);
+    std::string bytes = std::move(w).take();
+    // the flags (compared prices, ordered) come before the last five times
+    const std::size_t flag = bytes.size() - 5 * sizeof(std::int64_t) - 2 * sizeof(std::uint32_t);
+    for (std::size_t at : {flag, flag + 4}) {
+        std::string damaged = bytes;
+        damaged[at] = 2;
+        model::reader r(damaged);
+        try {
+            profile::customer_profile::load(r);
+            ADD_FAILURE() << at;
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_ECORRUPT);
+        }
+        damaged[at] = 1;
+        model::reader ok(damaged);
+        EXPECT_NO_THROW(profile::customer_profile::load(ok));
+    }
+}
+
+// Times and offsets read from a blob are checked like the host's: a time
+// near INT64_MAX in a blob made scheduling a timer overflow (undefined
+// behaviour, found by fuzz_session_blob; its reproducer is in the corpus).
+TEST(Session, TimesInBlobsAreChecked) {
+    session::customer_session s(model::default_model(), "c1");
+    s.step(session::parse_event(R"({"type":"message","time":"2026-11-22T10:00:00+08:00","text":"在吗"})"));
+    const std::string blob = s.snapshot();
+    const auto views = model::unpack(model::session_blob, blob);
+    const auto damaged = [&](std::size_t at, const void* bytes, std::size_t size) {
+        model::sections parts;
+        for (const auto& [tag, view] : views) parts[tag] = std::string(view);
+        std::string& state = parts[model::tag("SESS")];
+        std::memcpy(state.data() + at, bytes, size);
+        return model::pack(model::session_blob, parts);
+    };
+    const std::size_t time_at = 8 + 2;  // after the id "c1" and its length
+    for (const std::int64_t t : {INT64_MAX, max_time_ms + 1, min_time_ms - 1}) {
+        EXPECT_EQ(status_of_restore(damaged(time_at, &t, sizeof t)), KEFU_ECORRUPT) << t;
+    }
+    const std::int64_t never = INT64_MIN;  // a session that never took an event
+    EXPECT_EQ(status_of_restore(damaged(time_at, &never, sizeof never)), KEFU_OK);
+    const std::int32_t offset = 19 * 60;
+    EXPECT_EQ(status_of_restore(damaged(time_at + 8, &offset, sizeof offset)), KEFU_ECORRUPT);
 }
 
 }  // namespace
