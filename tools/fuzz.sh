@@ -21,7 +21,7 @@ if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
     echo "usage: tools/fuzz.sh [SECONDS_PER_TARGET [TARGET...]]" >&2
     exit 1
 fi
-targets=(fuzz_text fuzz_rules fuzz_model)
+targets=(fuzz_text fuzz_rules fuzz_model fuzz_session_blob fuzz_session_steps)
 if [[ $# -gt 1 ]]; then
     shift
     for target in "$@"; do
@@ -42,13 +42,16 @@ fi
 cmake --build --preset fuzz -j2
 
 # Options per target. The model target takes whole model files (its seeds
-# stay below 64 KB); rule files and model edits cost milliseconds or more,
-# so their inputs are scheduled by speed as well as by new coverage.
+# stay below 64 KB), the blob target session blobs (below 16 KB); rule
+# files, model edits and session steps cost milliseconds or more, so their
+# inputs are scheduled by speed as well as by new coverage.
 options_for() {
     case "$1" in
         fuzz_text) echo "-max_len=4096 -dict=tests/fuzz/fuzz_text.dict" ;;
         fuzz_rules) echo "-max_len=4096 -dict=tests/fuzz/fuzz_rules.dict -entropic_scale_per_exec_time=1" ;;
         fuzz_model) echo "-max_len=65536 -entropic_scale_per_exec_time=1" ;;
+        fuzz_session_blob) echo "-max_len=16384 -entropic_scale_per_exec_time=1" ;;
+        fuzz_session_steps) echo "-max_len=4096 -dict=tests/fuzz/fuzz_session.dict -entropic_scale_per_exec_time=1" ;;
     esac
 }
 

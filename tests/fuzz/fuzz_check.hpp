@@ -159,6 +159,37 @@ inline const kefu_model* default_model() {
     return model;
 }
 
+// CRC-32 (IEEE), as the container of model files and session blobs uses.
+inline uint32_t crc32(std::string_view data) {
+    static const auto table = [] {
+        struct { uint32_t v[256]; } t{};
+        for (uint32_t i = 0; i < 256; ++i) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t.v[i] = c;
+        }
+        return t;
+    }();
+    uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : data) c = table.v[(c ^ b) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+// The container header of model files and session blobs: magic (8 bytes),
+// version, flags, payload size (u64 at 16), checksum (u32 at 24), reserved.
+constexpr std::size_t container_header_size = 32;
+
+// Rewrites the payload size and checksum of a container so that damage to
+// the payload reaches the section readers instead of the checksum. Bytes
+// shorter than a header are left alone.
+inline void repair_container_header(std::string& bytes) {
+    if (bytes.size() < container_header_size) return;
+    const uint64_t payload = bytes.size() - container_header_size;
+    const uint32_t checksum = crc32(std::string_view(bytes).substr(container_header_size));
+    std::memcpy(bytes.data() + 16, &payload, 8);
+    std::memcpy(bytes.data() + 24, &checksum, 4);
+}
+
 // FNV-1a, to pick a deterministic share of inputs for the slow checks.
 inline uint64_t input_hash(const uint8_t* data, size_t size) {
     uint64_t h = 0xcbf29ce484222325ULL;

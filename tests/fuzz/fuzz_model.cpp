@@ -25,8 +25,6 @@ namespace {
 
 using namespace kefu_fuzz;
 
-constexpr std::size_t header_size = 32;  // magic, version, flags, payload size, checksum, reserved
-
 constexpr const char* message = "你好 我要退货😡 明天能到吗 ¥199 订单号123456789012345678";
 
 std::string save(const kefu_model* model) {
@@ -54,22 +52,6 @@ const std::string& small_model_bytes() {
     return bytes;
 }
 
-// CRC-32 (IEEE), as the model container uses.
-uint32_t crc32(std::string_view data) {
-    static const auto table = [] {
-        struct { uint32_t v[256]; } t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t.v[i] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : data) c = table.v[(c ^ b) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
-
 std::string edited(std::string bytes, const uint8_t* data, size_t size) {
     const uint8_t mode = data[0];
     for (size_t i = 1; i + 5 <= size && !bytes.empty(); i += 5) {
@@ -79,12 +61,7 @@ std::string edited(std::string bytes, const uint8_t* data, size_t size) {
         if (value == 0) bytes.resize(offset % bytes.size());
         else bytes[offset % bytes.size()] = static_cast<char>(bytes[offset % bytes.size()] ^ value);
     }
-    if ((mode & 2) && bytes.size() >= header_size) {  // repair the header: the damage is past the checksum
-        const uint64_t payload = bytes.size() - header_size;
-        const uint32_t checksum = crc32(std::string_view(bytes).substr(header_size));
-        std::memcpy(bytes.data() + 16, &payload, 8);
-        std::memcpy(bytes.data() + 24, &checksum, 4);
-    }
+    if (mode & 2) repair_container_header(bytes);  // the damage is past the checksum
     return bytes;
 }
 
