@@ -12,3 +12,5 @@ option(KEFU_BUILD_PYTHON "Install and test the Python bindings" ${KEFU_IS_TOP_LE
 option(KEFU_BUILD_CLI "Build the kefu command-line tool" ON)
 option(KEFU_INSTALL "Generate the install rules and package files" ${KEFU_IS_TOP_LEVEL})
 option(KEFU_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+set(KEFU_MODELC "" CACHE FILEPATH
+    "An existing kefu_modelc to compile the default model with (empty: build one); see src/CMakeLists.txt")
