@@ -43,13 +43,6 @@ int read_classify_options(const kefu_classify_options* opts, classify_settings& 
     return read_text_options(opts->invalid_utf8, opts->max_length, "kefu_classify_options", out.analysis.text);
 }
 
-// Working memory for classification, one per thread, so that the hot path
-// does not allocate once warm.
-session::analysis_scratch& thread_scratch() {
-    thread_local session::analysis_scratch scratch;
-    return scratch;
-}
-
 int run_classify(session::analysis_scratch& scratch, session::message_analysis& result, classify_settings& settings,
                  const kefu_model* model, const char* text, size_t len, const kefu_classify_options* opts) {
     if (model == nullptr) return invalid_argument("model is NULL");
@@ -88,7 +81,7 @@ int kefu_classify(kefu_classification** out, const kefu_model* model, const char
         if (out == nullptr) return invalid_argument("out is NULL");
         *out = nullptr;
         auto result = std::make_unique<kefu_classification>();
-        auto& scratch = thread_scratch();
+        auto& scratch = session::thread_workspace().scratch;
         classify_settings settings;
         if (const int status = run_classify(scratch, result->value, settings, model, text, len, opts); status != KEFU_OK)
             return status;
@@ -162,7 +155,7 @@ int kefu_classify_json(kefu_string** out, const kefu_model* model, const char* t
     return guarded([&] {
         if (out == nullptr) return invalid_argument("out is NULL");
         *out = nullptr;
-        auto& scratch = thread_scratch();
+        auto& scratch = session::thread_workspace().scratch;
         thread_local session::message_analysis result;
         classify_settings settings;
         if (const int status = run_classify(scratch, result, settings, model, text, len, opts); status != KEFU_OK)

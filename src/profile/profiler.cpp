@@ -23,10 +23,11 @@ const session::message_analysis* profiler::on_event(const session::event& e) {
         case session::event_type::message: {
             session::analysis_options options;
             options.clock = entity::message_clock{e.time_ms / 1000, e.utc_offset_minutes};
-            if (session::analyse(*model_, e.text, options, scratch_, analysis_) != text::normalize_status::ok)
+            session::message_workspace& work = session::thread_workspace();
+            if (session::analyse(*model_, e.text, options, work.scratch, work.analysis) != text::normalize_status::ok)
                 return nullptr;  // too long: the message is not analysed
-            observe(profile_, *model_, analysis_, scratch_.classify.text, e.time_ms);
-            return &analysis_;
+            observe(profile_, *model_, work.analysis, work.scratch.classify.text, e.time_ms);
+            return &work.analysis;
         }
         case session::event_type::agent_reply: profile_.observe_agent_reply(e.time_ms); break;
         case session::event_type::order_created: profile_.observe_order_created(e.time_ms); break;

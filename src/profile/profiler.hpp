@@ -19,10 +19,11 @@ public:
     explicit profiler(std::shared_ptr<const model::compiled_model> model) : model_(std::move(model)) {}
 
     // Observes one event; for a customer message returns its analysis (valid
-    // until the next call), otherwise nullptr. The message's normalised
-    // text is in normalized() until then too.
+    // until the next analysis on this thread: session::thread_workspace),
+    // otherwise nullptr. The message's normalised text is in normalized()
+    // until then too.
     const session::message_analysis* on_event(const session::event& e);
-    const text::normalized& normalized() const noexcept { return scratch_.classify.text; }
+    static const text::normalized& normalized() noexcept { return session::thread_workspace().scratch.classify.text; }
     const customer_profile& profile() const noexcept { return profile_; }
     customer_profile& profile() noexcept { return profile_; }
     const model::compiled_model& model() const noexcept { return *model_; }
@@ -30,8 +31,6 @@ public:
 private:
     std::shared_ptr<const model::compiled_model> model_;
     customer_profile profile_;
-    session::analysis_scratch scratch_;
-    session::message_analysis analysis_;
 };
 
 // Feeds one analysed customer message to a profile.

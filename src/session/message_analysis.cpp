@@ -2,6 +2,11 @@
 
 namespace kefu::detail::session {
 
+message_workspace& thread_workspace() {
+    thread_local message_workspace workspace;
+    return workspace;
+}
+
 text::normalize_status analyse(const model::compiled_model& model, std::string_view text,
                                const analysis_options& options, analysis_scratch& scratch, message_analysis& out) {
     const auto status = text::normalize(text, options.text, scratch.classify.text);

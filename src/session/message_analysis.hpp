@@ -33,6 +33,16 @@ struct message_analysis {
     std::optional<mood::mood_estimate> mood;  // none when skipped or the model has no mood heads
 };
 
+// Working memory for analysing messages, one per thread: the hot path does
+// not allocate once warm, and idle sessions (a shop keeps many) hold no
+// buffers of their own. What it holds is valid until the next analysis on
+// the same thread.
+struct message_workspace {
+    analysis_scratch scratch;
+    message_analysis analysis;
+};
+message_workspace& thread_workspace();
+
 // Normalises and analyses `text`; the normalised text stays in
 // scratch.classify.text. Returns the normaliser's status (ok, invalid UTF-8
 // under the reject policy, too long); `out` is filled only when ok.
