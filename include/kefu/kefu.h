@@ -623,7 +623,7 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 1
+#define KEFU_TRAIN_OPTIONS_VERSION 2 /* 2 added compose_leads and compose_ratio; 1 is still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -642,6 +642,15 @@ typedef struct kefu_train_options {
                                     fitted on: fusion with the rules and the
                                     out-of-scope rule are calibrated on it
                                     instead of on a held-out share */
+    /* Version 2. Multi-wish messages ("好的，能便宜点吗"): compose_ratio
+     * synthetic examples per training example join a short example (at
+     * most 12 characters) of a lead label, one that needs no answer of its
+     * own (acknowledgements, greetings, bare facts), to an example of another
+     * label, labelled with the latter. compose_leads lists the lead labels,
+     * separated by commas; each must be a label of the training data. NULL
+     * or a ratio of 0 (the defaults) composes nothing; ratio at most 10. */
+    const char *compose_leads;
+    float compose_ratio;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

@@ -58,6 +58,8 @@ struct train_options {
     std::uint32_t word_ngrams = 2;
     float l2 = 1e-6f;
     std::string calibration_tsv;  // "" = calibrate on a held-out share
+    std::string compose_leads;    // multi-wish examples: lead labels, comma-separated (kefu.h)
+    float compose_ratio = 0.0f;   // composed examples per training example
 };
 
 struct classify_options {
@@ -194,6 +196,8 @@ private:
         c.word_ngrams = options.word_ngrams;
         c.l2 = options.l2;
         c.calibration_tsv = options.calibration_tsv.empty() ? nullptr : options.calibration_tsv.c_str();
+        c.compose_leads = options.compose_leads.empty() ? nullptr : options.compose_leads.c_str();
+        c.compose_ratio = options.compose_ratio;
         return c;
     }
 

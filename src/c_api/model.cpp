@@ -1,11 +1,13 @@
 // Models: the default one, loading, saving, compiling rule files, training.
 #include "c_api/common.hpp"
 
+#include <cstddef>
 #include <cstring>
 #include <vector>
 
 #include "core/file_io.hpp"
 #include "learn/dataset.hpp"
+#include "model/composition.hpp"
 #include "model/default_model.hpp"
 #include "model/model_info.hpp"
 
@@ -14,10 +16,25 @@ using kefu::detail::guarded;
 
 namespace {
 
+// Versions of kefu_train_options a caller may pass, and the bytes each has:
+// version 1 ended before compose_leads.
+bool known_train_options_version(uint32_t version) { return version == 1 || version == 2; }
+std::size_t train_options_size(uint32_t version) {
+    return version == 1 ? offsetof(kefu_train_options, compose_leads) : sizeof(kefu_train_options);
+}
+
+int read_composition(const kefu_train_options* opts, kefu::detail::model::composition_options& out) {
+    if (opts->version < 2) return KEFU_OK;
+    if (!(opts->compose_ratio >= 0.0f && opts->compose_ratio <= 10.0f))
+        return invalid_argument("kefu_train_options: compose_ratio must be in [0, 10]");
+    out.ratio = opts->compose_ratio;
+    if (opts->compose_leads != nullptr) out.lead_labels = kefu::detail::model::parse_lead_labels(opts->compose_leads);
+    return KEFU_OK;
+}
+
 int read_train_options(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
     if (opts == nullptr) return KEFU_OK;
-    if (opts->version != KEFU_TRAIN_OPTIONS_VERSION)
-        return unsupported_version("kefu_train_options", opts->version);
+    if (!known_train_options_version(opts->version)) return unsupported_version("kefu_train_options", opts->version);
     if (opts->epochs == 0 || opts->epochs > 1000) return invalid_argument("kefu_train_options: epochs must be 1..1000");
     if (!(opts->learning_rate > 0.0f && opts->learning_rate <= 10.0f))
         return invalid_argument("kefu_train_options: learning_rate must be in (0, 10]");
@@ -37,7 +54,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.features.word_ngrams = static_cast<std::uint8_t>(opts->word_ngrams);
     out.learner.l2 = opts->l2;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
-    return KEFU_OK;
+    return read_composition(opts, out.composition);
 }
 
 int train_into(kefu_model** out, const kefu_model* base, const std::vector<kefu::detail::model::labelled_text>& data,
@@ -126,10 +143,9 @@ const char* kefu_model_intent_name(const kefu_model* model, size_t index) {
 
 int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     if (opts == nullptr) return invalid_argument("opts is NULL");
-    if (version != KEFU_TRAIN_OPTIONS_VERSION)
-        return unsupported_version("kefu_train_options", version);
+    if (!known_train_options_version(version)) return unsupported_version("kefu_train_options", version);
     const kefu::detail::learn::train_options defaults;
-    std::memset(opts, 0, sizeof *opts);
+    std::memset(opts, 0, train_options_size(version));  // a version-1 caller's struct is shorter
     opts->version = version;
     opts->seed = defaults.seed;
     opts->epochs = defaults.epochs;
@@ -142,7 +158,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     opts->word_ngrams = features.word_ngrams;
     opts->l2 = defaults.l2;
     opts->calibration_tsv = nullptr;
-    return KEFU_OK;
+    return KEFU_OK;  // version 2: compose_leads NULL and compose_ratio 0 by the memset
 }
 
 int kefu_model_train(kefu_model** out, const kefu_model* base, const kefu_example* examples, size_t count,

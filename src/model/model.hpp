@@ -32,8 +32,15 @@ struct labelled_text {
     std::string text;
 };
 
+// Composed multi-wish examples (model/composition.hpp).
+struct composition_options {
+    std::vector<std::string> lead_labels;  // intents that need no answer of their own
+    float ratio = 0.0f;                    // composed examples per training example; 0 = none
+};
+
 struct training_options {
     learn::train_options learner;
+    composition_options composition;
     learn::feature_config features;
     std::string out_of_scope_label;         // "" = keep the base model's ("other" by default)
     std::vector<labelled_text> calibration;  // with the held-out share, fits fusion and the OOS rule;
@@ -49,7 +56,7 @@ struct training_report {
     float calibration_accuracy = 0;
     float calibration_in_scope_accuracy = 0;
     float calibration_oos_recall = 0;
-    std::uint32_t reserved = 0;
+    std::uint32_t composed_examples = 0;  // of the final fit (model/composition.hpp)
 };
 
 class compiled_model {
@@ -91,12 +98,18 @@ public:
 
 private:
     void finish();  // resolves the out-of-scope intent after rules are set
+    std::uint32_t class_count() const noexcept { return static_cast<std::uint32_t>(rules_.intents.size()); }
     void index_rule_intents();
     void rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const;
     std::vector<learn::example> featurize(const std::vector<labelled_text>& data) const;
     learn::calibration_row calibration_row_for(const learn::linear_model& linear, const labelled_text& item,
                                                intent::classify_scratch& scratch) const;
     void calibrate(const std::vector<learn::calibration_row>& rows, float max_in_scope_loss);
+    // Calibration rows scored by a learner fitted without them: the
+    // held-out share of `data` and the calibration set.
+    std::vector<learn::calibration_row> held_out_rows(const std::vector<labelled_text>& data,
+                                                      const std::vector<learn::example>& examples,
+                                                      const training_options& options) const;
 
     intent::rule_set rules_;
     intent::matcher matcher_;

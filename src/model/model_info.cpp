@@ -22,6 +22,7 @@ nlohmann::json info_json(const compiled_model& model) {
                           {"oos_min_confidence", model.out_of_scope_rule().min_confidence},
                           {"oos_min_gap", model.out_of_scope_rule().min_gap},
                           {"training_examples", r.examples},
+                          {"composed_examples", r.composed_examples},
                           {"calibration_examples", r.calibration_examples},
                           {"calibration_accuracy", r.calibration_accuracy},
                           {"calibration_in_scope_accuracy", r.calibration_in_scope_accuracy},

@@ -5,6 +5,7 @@
 
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
+#include "model/composition.hpp"
 #include "model/model.hpp"
 
 namespace kefu::detail::model {
@@ -16,6 +17,22 @@ text::normalize_options training_text_options() {
     text::normalize_options o;
     o.max_length = text::max_length_limit;
     return o;
+}
+
+std::vector<std::size_t> all_indices(std::size_t count) {
+    std::vector<std::size_t> indices(count);
+    std::iota(indices.begin(), indices.end(), 0);
+    return indices;
+}
+
+// Composed examples (model/composition.hpp) from data[part]; each use gets
+// its own salt, so that the parts do not repeat one another's pairs.
+enum composition_salt : std::uint64_t { first_fit_salt = 1, held_out_salt = 2, final_fit_salt = 3 };
+std::vector<labelled_text> composed_examples(const std::vector<labelled_text>& data, const std::vector<std::size_t>& part,
+                                             const training_options& options, const std::string& out_of_scope_label,
+                                             composition_salt salt) {
+    return compose_examples(data, part, options.composition, out_of_scope_label,
+                            options.learner.seed * 0x9E3779B97F4A7C15ull + salt);
 }
 
 }  // namespace
@@ -60,6 +77,35 @@ void compiled_model::calibrate(const std::vector<learn::calibration_row>& rows, 
     report_.calibration_oos_recall = s.oos_recall;
 }
 
+std::vector<learn::calibration_row> compiled_model::held_out_rows(const std::vector<labelled_text>& data,
+                                                                  const std::vector<learn::example>& examples,
+                                                                  const training_options& options) const {
+    std::vector<learn::calibration_row> rows;
+    const bool hold_out = options.learner.holdout > 0 && examples.size() >= min_examples_for_holdout;
+    if (!hold_out && options.calibration.empty()) return rows;
+    std::vector<std::size_t> train_part = all_indices(examples.size()), held_part;
+    if (hold_out) {
+        std::vector<std::uint32_t> labels;
+        for (const auto& e : examples) labels.push_back(e.label);
+        learn::split_indices split =
+            learn::stratified_split(labels, class_count(), options.learner.holdout, options.learner.seed);
+        train_part = std::move(split.train);
+        held_part = std::move(split.holdout);
+    }
+    // Composed examples come from within each part, so that no calibration
+    // row shares a half with an example the first learner was fitted on.
+    std::vector<learn::example> part =
+        featurize(composed_examples(data, train_part, options, out_of_scope_label_, first_fit_salt));
+    for (std::size_t i : train_part) part.push_back(examples[i]);
+    const learn::linear_model first = learn::fit(part, class_count(), options.learner);
+    intent::classify_scratch scratch;
+    for (std::size_t i : held_part) rows.push_back(calibration_row_for(first, data[i], scratch));
+    for (const auto& item : composed_examples(data, held_part, options, out_of_scope_label_, held_out_salt))
+        rows.push_back(calibration_row_for(first, item, scratch));
+    for (const auto& item : options.calibration) rows.push_back(calibration_row_for(first, item, scratch));
+    return rows;
+}
+
 std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<labelled_text>& data,
                                                             const training_options& options,
                                                             const compiled_model* base) {
@@ -79,41 +125,28 @@ std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<la
     for (const auto& d : options.calibration)
         if (m->rules_.find_intent(d.label) < 0)
             throw kefu::error(KEFU_EINVAL, "calibration label '" + d.label + "' is not a label of the training data");
+    for (const auto& label : options.composition.lead_labels)
+        if (m->rules_.find_intent(label) < 0)
+            throw kefu::error(KEFU_EINVAL, "composition lead label '" + label + "' is not a label of the training data");
     m->finish();
     m->index_rule_intents();
     m->features_ = options.features;
 
-    const auto classes = static_cast<std::uint32_t>(m->rules_.intents.size());
     const std::vector<learn::example> examples = m->featurize(data);
-    std::vector<learn::calibration_row> rows;
-    intent::classify_scratch scratch;
-    // The learner is first fitted without the held-out share; calibration
-    // rows come from that share and from the calibration set, which that fit
-    // never saw. The final learner is then fitted on everything.
-    const bool hold_out = options.learner.holdout > 0 && examples.size() >= min_examples_for_holdout;
-    std::vector<std::size_t> train_part(examples.size()), held_part;
-    std::iota(train_part.begin(), train_part.end(), 0);
-    if (hold_out) {
-        std::vector<std::uint32_t> labels;
-        for (const auto& e : examples) labels.push_back(e.label);
-        learn::split_indices split = learn::stratified_split(labels, classes, options.learner.holdout, options.learner.seed);
-        train_part = std::move(split.train);
-        held_part = std::move(split.holdout);
-    }
-    if (hold_out || !options.calibration.empty()) {
-        std::vector<learn::example> part;
-        for (std::size_t i : train_part) part.push_back(examples[i]);
-        const learn::linear_model first = learn::fit(part, classes, options.learner);
-        for (std::size_t i : held_part) rows.push_back(m->calibration_row_for(first, data[i], scratch));
-        for (const auto& item : options.calibration) rows.push_back(m->calibration_row_for(first, item, scratch));
-    }
+    const std::vector<learn::calibration_row> rows = m->held_out_rows(data, examples, options);
+    // The final learner is fitted on everything.
+    const std::vector<labelled_text> composed = composed_examples(data, all_indices(data.size()), options,
+                                                                  m->out_of_scope_label_, final_fit_salt);
     std::vector<learn::example> all = examples;
-    const std::vector<learn::example> calibration_examples = m->featurize(options.calibration);
-    all.insert(all.end(), calibration_examples.begin(), calibration_examples.end());
-    m->linear_ = learn::fit(all, classes, options.learner);
+    for (const auto* more : {&options.calibration, &composed}) {
+        std::vector<learn::example> featurized = m->featurize(*more);
+        all.insert(all.end(), featurized.begin(), featurized.end());
+    }
+    m->linear_ = learn::fit(all, m->class_count(), options.learner);
     m->calibrate(rows, options.learner.max_in_scope_loss);
     m->report_.examples = examples.size();
     m->report_.features = m->linear_.feature_count();
+    m->report_.composed_examples = static_cast<std::uint32_t>(composed.size());
     return m;
 }
 

@@ -2,6 +2,7 @@
  * from C99, as a host program would use them. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "check.h"
@@ -134,11 +135,54 @@ static void test_training(void) {
     kefu_string_free(info);
     kefu_model_free(model);
 
+    /* Multi-wish examples: "hi" leads, joined to the bye examples. */
+    opts.compose_leads = "greet";
+    opts.compose_ratio = 1.0f;
+    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 8, &opts));
+    CHECK_STATUS(KEFU_OK, kefu_model_info_json(&info, model));
+    CHECK(strstr(kefu_string_data(info), "\"composed_examples\":8") != NULL);
+    kefu_string_free(info);
+    kefu_model_free(model);
+    opts.compose_leads = "greet,nobody";
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    opts.compose_leads = NULL;
+    opts.compose_ratio = -1.0f;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    opts.compose_ratio = 0.0f;
+
     opts.epochs = 0;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
     opts.version = 999;
     CHECK_STATUS(KEFU_EVERSION, kefu_model_train(&model, NULL, examples, 8, &opts));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 0, NULL));
+}
+
+/* A caller built against version 1 of kefu_train_options has a shorter
+ * struct: initialising and passing it touches none of the later fields. */
+static void test_train_options_version_1(void) {
+    union {
+        kefu_train_options options;
+        unsigned char bytes[sizeof(kefu_train_options)];
+    } u;
+    const size_t v1_size = offsetof(kefu_train_options, compose_leads);
+    memset(u.bytes, 0xAB, sizeof u.bytes);
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&u.options, 1));
+    CHECK(u.options.version == 1 && u.options.epochs > 0);
+    for (size_t i = v1_size; i < sizeof u.bytes; ++i) CHECK(u.bytes[i] == 0xAB);
+    static const char *const texts[] = {"hello", "hi there", "bye now", "see you"};
+    kefu_example examples[4];
+    for (size_t i = 0; i < 4; ++i) {
+        examples[i].label = i < 2 ? "greet" : "bye";
+        examples[i].text = texts[i];
+        examples[i].len = strlen(texts[i]);
+    }
+    u.options.holdout = 0.0f;
+    kefu_model *model = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 4, &u.options));
+    kefu_model_free(model);
+    kefu_train_options v2;
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&v2, KEFU_TRAIN_OPTIONS_VERSION));
+    CHECK(v2.version == 2 && v2.compose_leads == NULL && v2.compose_ratio == 0.0f);
 }
 
 static void test_argument_checks(void) {
@@ -162,6 +206,7 @@ int main(void) {
     test_parse_error();
     test_save_load_and_corruption();
     test_training();
+    test_train_options_version_1();
     test_argument_checks();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures != 0;

@@ -26,6 +26,11 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_option("--word-ngrams", s->options.word_ngrams, "Latin word n-grams: 0, 1 or 2")->capture_default_str();
     cmd->add_option("--calibrate", s->options.calibration_tsv,
                     "label<TAB>text file to calibrate fusion and the out-of-scope rule on (default: a held-out fifth)");
+    cmd->add_option("--compose-leads", s->options.compose_leads,
+                    "Labels that need no answer of their own (e.g. greeting,thanks,affirm): training adds messages "
+                    "joining one of them to another label's example, labelled with the latter");
+    cmd->add_option("--compose-ratio", s->options.compose_ratio, "Composed examples per training example (0: none)")
+        ->capture_default_str();
     cmd->callback([s, &global, &body] {
         body = [s, &global] {
             // Without --model the learned model stands alone: the default

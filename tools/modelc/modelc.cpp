@@ -9,7 +9,7 @@
 // (mood/mood_model.hpp lists the labels it understands).
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
-//                    [--mood MOOD.tsv...]
+//                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
 #include <iostream>
 #include <string>
 #include <vector>
@@ -17,6 +17,7 @@
 #include "core/file_io.hpp"
 #include "kefu/error.hpp"
 #include "learn/dataset.hpp"
+#include "model/composition.hpp"
 #include "model/model.hpp"
 
 namespace {
@@ -26,6 +27,7 @@ using kefu::detail::model::compiled_model;
 struct arguments {
     std::string out;
     std::vector<std::string> rules, training, calibration, mood;
+    kefu::detail::model::composition_options composition;
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -33,7 +35,12 @@ arguments parse_arguments(int argc, char** argv) {
     std::vector<std::string>* list = nullptr;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--rules") list = &a.rules;
+        if ((arg == "--compose-leads" || arg == "--compose-ratio") && i + 1 < argc) {
+            const std::string value = argv[++i];
+            if (arg == "--compose-leads") a.composition.lead_labels = kefu::detail::model::parse_lead_labels(value);
+            else a.composition.ratio = std::stof(value);
+            list = nullptr;
+        } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
         else if (arg == "--calibrate") list = &a.calibration;
         else if (arg == "--mood") list = &a.mood;
@@ -93,9 +100,11 @@ int main(int argc, char** argv) {
         if (!data.empty()) {
             kefu::detail::model::training_options options;
             options.calibration = read_all(args.calibration, *model, false);
+            options.composition = args.composition;
             model = compiled_model::train(data, options, model.get());
             const auto& r = model->report();
-            std::cerr << "kefu_modelc: trained on " << r.examples << " examples, " << r.features
+            std::cerr << "kefu_modelc: trained on " << r.examples << " examples (and " << r.composed_examples
+                      << " composed), " << r.features
                       << " features; calibration accuracy " << r.calibration_accuracy << " on "
                       << r.calibration_examples << " examples; fusion " << model->fusion().model_scale << " / "
                       << model->fusion().rule_weight << " / " << model->fusion().rule_decision << "\n";

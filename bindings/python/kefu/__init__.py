@@ -145,8 +145,13 @@ class Model:
 
     @classmethod
     def train(cls, examples: Iterable[Tuple[str, str]], *, base: Optional["Model"] = None, seed: int = 1,
-              epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2) -> "Model":
-        """Trains a learned intent model on (label, text) pairs."""
+              epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2,
+              compose_leads: Sequence[str] = (), compose_ratio: float = 0.0) -> "Model":
+        """Trains a learned intent model on (label, text) pairs.
+
+        compose_leads and compose_ratio add multi-wish examples: a short
+        example of a lead label (one needing no answer of its own) joined to
+        another label's example, labelled with the latter."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -154,6 +159,8 @@ class Model:
         opts.seed, opts.epochs, opts.holdout = seed, epochs, holdout
         oos = oos_label.encode() if oos_label else None
         opts.oos_label = oos
+        leads = ",".join(compose_leads).encode() if compose_leads else None
+        opts.compose_leads, opts.compose_ratio = leads, compose_ratio
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
                                        ctypes.byref(opts)))

@@ -111,7 +111,8 @@ class TrainOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint32), ("seed", ctypes.c_uint32), ("epochs", ctypes.c_uint32),
                 ("learning_rate", ctypes.c_float), ("holdout", ctypes.c_float), ("oos_label", ctypes.c_char_p),
                 ("char_ngram_min", ctypes.c_uint32), ("char_ngram_max", ctypes.c_uint32),
-                ("word_ngrams", ctypes.c_uint32), ("l2", ctypes.c_float), ("calibration_tsv", ctypes.c_char_p)]
+                ("word_ngrams", ctypes.c_uint32), ("l2", ctypes.c_float), ("calibration_tsv", ctypes.c_char_p),
+                ("compose_leads", ctypes.c_char_p), ("compose_ratio", ctypes.c_float)]
 
 
 class Example(ctypes.Structure):
@@ -122,7 +123,7 @@ NORMALIZE_OPTIONS_VERSION = 1
 CLASSIFY_OPTIONS_VERSION = 2
 ENTITY_OPTIONS_VERSION = 1
 LINT_CONTEXT_VERSION = 1
-TRAIN_OPTIONS_VERSION = 1
+TRAIN_OPTIONS_VERSION = 2
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
 

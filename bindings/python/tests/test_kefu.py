@@ -73,6 +73,18 @@ def test_train_save_and_load(tmp_path):
     assert kefu.Model.load(str(path)).classify("see you").intent == "bye"
 
 
+def test_train_with_composed_multi_wish_examples():
+    data = [("ack", t) for t in ("ok", "sure", "fine", "alright")]
+    data += [("price", t) for t in ("how much is it", "what does it cost", "price please", "how much")]
+    data += [("ship", t) for t in ("when will it ship", "ship today", "when does it arrive", "shipping date")]
+    model = kefu.Model.train(data, epochs=30, holdout=0.0, compose_leads=["ack"], compose_ratio=2.0)
+    assert model.info()["learned"]["composed_examples"] == 24
+    assert model.classify("ok how much is it").intent == "price"
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.train(data, compose_leads=["nobody"], compose_ratio=1.0)
+    assert e.value.name == "KEFU_EINVAL"
+
+
 def test_load_errors():
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.load("/nonexistent/model.kfm")
