@@ -11,7 +11,9 @@
 # fuzzes a working copy of its seed corpus in build/fuzz/fuzz-work/, which
 # keeps growing across runs; tests/fuzz/corpus/ changes only by commits.
 # KEFU_FUZZ_ARGS adds libFuzzer flags to every run (later flags win), e.g.
-# KEFU_FUZZ_ARGS=-seed=1. Reproduce a finding with:
+# KEFU_FUZZ_ARGS=-seed=1. KEFU_MODELC names an existing model compiler for a
+# first configuration (the default model is then not trained by the
+# instrumented one, which is slow). Reproduce a finding with:
 #   build/fuzz/tests/fuzz/TARGET REPRODUCER
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +39,7 @@ build=build/fuzz
 work="$build/fuzz-work"
 
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
-    cmake --preset fuzz
+    cmake --preset fuzz ${KEFU_MODELC:+-DKEFU_MODELC="$KEFU_MODELC"}
 fi
 cmake --build --preset fuzz -j2
 
