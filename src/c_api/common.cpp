@@ -16,6 +16,21 @@ int check_event_size(size_t len) {
                                              std::to_string(KEFU_MAX_EVENT_BYTES));
 }
 
+int read_sources(std::vector<model::source_file>& out, const kefu_source* sources, size_t count) {
+    size_t left = KEFU_MAX_SOURCE_BYTES;
+    for (size_t i = 0; i < count; ++i) {
+        const kefu_source& s = sources[i];
+        if (s.len > left)
+            return set_last_error(KEFU_ELIMIT, "rule sources are larger than the maximum of " +
+                                                   std::to_string(KEFU_MAX_SOURCE_BYTES) + " bytes");
+        if (s.text == nullptr && s.len != 0) return invalid_argument("a source's text is NULL but its len is not 0");
+        left -= s.len;
+        std::string name = s.name ? s.name : "<source " + std::to_string(i + 1) + ">";
+        out.push_back({std::move(name), std::string(s.text ? s.text : "", s.len)});
+    }
+    return KEFU_OK;
+}
+
 int unsupported_version(const char* who, uint32_t version) {
     return set_last_error(KEFU_EVERSION, std::string(who) + ": unsupported version " + std::to_string(version));
 }

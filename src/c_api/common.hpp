@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/last_error.hpp"
 #include "model/model.hpp"
@@ -44,6 +45,10 @@ int read_text_options(int32_t invalid_utf8, size_t max_length, const char* who, 
 
 // KEFU_ETOOLONG for a JSON event above KEFU_MAX_EVENT_BYTES, else KEFU_OK.
 int check_event_size(size_t len);
+
+// The caller's rule sources as files, within KEFU_MAX_SOURCE_BYTES in all
+// (KEFU_ELIMIT); a NULL name is "<source N>".
+int read_sources(std::vector<model::source_file>& out, const kefu_source* sources, size_t count);
 
 // The status for an options struct of an unsupported version.
 int unsupported_version(const char* who, uint32_t version);

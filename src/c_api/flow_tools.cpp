@@ -13,23 +13,6 @@ namespace model = kefu::detail::model;
 
 namespace {
 
-// The caller's sources as files, within the total size kefu_model_compile
-// accepts; a NULL name is "<source N>", as there.
-int read_sources(std::vector<model::source_file>& out, const kefu_source* sources, size_t count) {
-    size_t left = KEFU_MAX_SOURCE_BYTES;
-    for (size_t i = 0; i < count; ++i) {
-        const kefu_source& s = sources[i];
-        if (s.len > left)
-            return kefu::detail::set_last_error(KEFU_ELIMIT, "rule sources are larger than the maximum of " +
-                                                                 std::to_string(KEFU_MAX_SOURCE_BYTES) + " bytes");
-        if (s.text == nullptr && s.len != 0) return invalid_argument("a source's text is NULL but its len is not 0");
-        left -= s.len;
-        std::string name = s.name ? s.name : "<source " + std::to_string(i + 1) + ">";
-        out.push_back({std::move(name), std::string(s.text ? s.text : "", s.len)});
-    }
-    return KEFU_OK;
-}
-
 const std::vector<flow::flow_definition>& flows_of(const kefu_model* m) { return m->value->rules().flows; }
 
 }  // namespace

@@ -119,17 +119,7 @@ int kefu_model_compile(kefu_model** out, const kefu_model* base, const kefu_sour
         if (out == nullptr || (sources == nullptr && count != 0)) return invalid_argument("out or sources is NULL");
         *out = nullptr;
         std::vector<kefu::detail::model::source_file> files;
-        size_t total = 0;
-        for (size_t i = 0; i < count; ++i) {
-            if (sources[i].len > KEFU_MAX_SOURCE_BYTES - total)
-                return kefu::detail::set_last_error(KEFU_ELIMIT, "rule sources are larger than the maximum of " +
-                                                                     std::to_string(KEFU_MAX_SOURCE_BYTES) + " bytes");
-            total += sources[i].len;
-            if (sources[i].text == nullptr && sources[i].len != 0)
-                return invalid_argument("a source's text is NULL but its len is not 0");
-            files.push_back({sources[i].name ? sources[i].name : "<source " + std::to_string(i + 1) + ">",
-                             std::string(sources[i].text ? sources[i].text : "", sources[i].len)});
-        }
+        if (const int status = read_sources(files, sources, count); status != KEFU_OK) return status;
         return new_model(out, kefu::detail::model::compiled_model::compile(files, base ? base->value.get() : nullptr));
     });
 }

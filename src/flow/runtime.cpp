@@ -71,11 +71,11 @@ std::uint64_t bounded_count(model::reader& r, std::size_t limit, const char* wha
     return n;
 }
 
-// A value in the audit trail. Texts are cut to 256 bytes (on a character
-// boundary): the trail keeps 256 entries, and a slot set from a customer's
-// text could otherwise hold megabytes in each.
+// A value in the audit trail. Texts are cut to audit_value_bytes (on a
+// character boundary): the trail keeps audit_limit entries, and a slot set
+// from a customer's text could otherwise hold megabytes in each.
 std::string describe(const value& v) {
-    return v.what == value::kind::text ? std::string(utf8::prefix(v.text, 256)) : money_text(v.number);
+    return v.what == value::kind::text ? std::string(utf8::prefix(v.text, audit_value_bytes)) : money_text(v.number);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 namespace kefu::detail::flow {
 
 inline constexpr std::size_t audit_limit = 256;
+inline constexpr std::size_t audit_value_bytes = 256;  // a text value in the trail is cut to this
 inline constexpr std::size_t pending_timer_limit = 256;
 
 struct pending_timer {

@@ -110,6 +110,13 @@ public:
         if (t != unset && (t < min_time_ms || t > max_time_ms)) corrupt("a time outside the years 0000..9999");
         return t;
     }
+    // A flag written as a u32 0 or 1: anything else is damage, and reading it
+    // as true would restore state whose own bytes differ.
+    bool flag(const char* what) {
+        const auto v = u32();
+        if (v > 1) corrupt(std::string(what) + ": a flag is neither 0 nor 1");
+        return v == 1;
+    }
     bool at_end() const noexcept { return pos_ == data_.size(); }
     std::size_t remaining() const noexcept { return data_.size() - pos_; }
 

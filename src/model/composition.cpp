@@ -14,12 +14,6 @@ namespace {
 // space, or nothing at all.
 constexpr std::array<std::string_view, 8> separators = {"，", " ", "", "，", "。", "！", "~", ","};
 
-std::size_t characters(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++count) pos += utf8::decode(text, pos).length;
-    return count;
-}
-
 bool is_lead(const composition_options& options, const std::string& label) {
     return std::find(options.lead_labels.begin(), options.lead_labels.end(), label) != options.lead_labels.end();
 }
@@ -44,7 +38,7 @@ std::vector<labelled_text> compose_examples(const std::vector<labelled_text>& da
     for (std::size_t i : indices) {
         const labelled_text& d = data[i];
         if (is_lead(options, d.label)) {
-            if (characters(d.text) <= max_lead_characters) leads.push_back(i);
+            if (utf8::to_u32(d.text).size() <= max_lead_characters) leads.push_back(i);
         } else if (d.label != out_of_scope_label) {
             wishes.push_back(i);
         }

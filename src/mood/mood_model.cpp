@@ -90,9 +90,7 @@ void save_head(const learn::linear_model& head, model::writer& w) {
 }
 
 learn::linear_model load_head(model::reader& r) {
-    const std::uint32_t present = r.u32();
-    if (present > 1) model::reader::corrupt("mood model: bad head flag");
-    return present ? learn::linear_model::load(r) : learn::linear_model{};
+    return r.flag("mood model head") ? learn::linear_model::load(r) : learn::linear_model{};
 }
 
 }  // namespace

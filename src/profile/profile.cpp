@@ -201,15 +201,8 @@ customer_profile customer_profile::load(model::reader& r) {
     p.messages_ = r.u32();
     p.complaint_messages_ = r.u32();
     p.bargain_messages_ = r.u32();
-    // Flags are 0 or 1, as save() writes them: anything else is damage, and
-    // reading it as true would restore a session whose blob differs.
-    const auto flag = [&r] {
-        const std::uint32_t v = r.u32();
-        if (v > 1) model::reader::corrupt("profile: a flag is neither 0 nor 1");
-        return v == 1;
-    };
-    p.compared_prices_ = flag();
-    p.ordered_ = flag();
+    p.compared_prices_ = r.flag("profile");
+    p.ordered_ = r.flag("profile");
     p.first_message_ms_ = r.instant();  // -1, "none yet", is an instant too
     p.last_agent_reply_ms_ = r.instant();
     for (auto& t : p.recent_messages_ms_) t = r.instant();

@@ -12,6 +12,14 @@ using flow::value;
 constexpr double ms_per_second = 1000;
 constexpr std::int64_t seconds_per_day = 86400;
 
+// A mood field by its index in flow/flow.hpp: anger, anxiety, satisfaction,
+// polarity. The running mood and one message's mood have the same fields.
+template <typename Mood>
+value mood_field(const Mood& m, std::uint32_t param) {
+    const float fields[] = {m.anger, m.anxiety, m.satisfaction, m.polarity};
+    return param < 4 ? value::of(fields[param]) : value{};
+}
+
 }  // namespace
 
 value facts_environment::builtin(flow::builtin which, std::uint32_t param) const {
@@ -24,17 +32,10 @@ value facts_environment::builtin(flow::builtin which, std::uint32_t param) const
         case flow::builtin::entity: return entity_value(param);
         case flow::builtin::profile_trait:
             return value::of(f_.profile.score(static_cast<profile::trait>(param)).score);
-        case flow::builtin::mood: {
-            const profile::mood_state& m = f_.profile.mood();
-            const float fields[] = {m.anger, m.anxiety, m.satisfaction, m.polarity};
-            return param < 4 ? value::of(fields[param]) : value{};
-        }
-        case flow::builtin::message_mood: {
+        case flow::builtin::mood: return mood_field(f_.profile.mood(), param);
+        case flow::builtin::message_mood:
             if (f_.analysis == nullptr || !f_.analysis->mood) return {};
-            const mood::mood_estimate& m = *f_.analysis->mood;
-            const float fields[] = {m.anger, m.anxiety, m.satisfaction, m.polarity};
-            return param < 4 ? value::of(fields[param]) : value{};
-        }
+            return mood_field(*f_.analysis->mood, param);
         case flow::builtin::event_field: return event_value(param);
         case flow::builtin::order_field: return order_value(param);
         case flow::builtin::now: return value::of(static_cast<double>(floor_seconds(f_.now_ms)));

@@ -70,8 +70,6 @@ reply::slot_values slots_from(const std::vector<entity::entity>& entities, std::
     return v;
 }
 
-
-
 void check_limit(std::size_t n, std::size_t limit, const char* what) {
     if (n > limit) model::reader::corrupt(std::string("session blob: too many ") + what);
 }
@@ -393,9 +391,7 @@ customer_session customer_session::restore(std::shared_ptr<const model::compiled
     const std::uint32_t used = state.u32();
     check_limit(used, used_template_limit, "used templates");
     for (std::uint32_t i = 0; i < used; ++i) s.used_templates_.push_back(state.u64());
-    const std::uint32_t traditional = state.u32();
-    if (traditional > 1) model::reader::corrupt("session blob: bad script flag");
-    s.traditional_ = traditional == 1;
+    s.traditional_ = state.flag("session blob: script");
     s.last_message_ms_ = state.instant(INT64_MIN);
     if (!state.at_end()) model::reader::corrupt("session blob: bytes after the state");
     model::reader prof = section(profile_section, "PROF");

@@ -89,13 +89,6 @@ void print_findings(const nlohmann::json& out) {
     }
 }
 
-
-bool has_flow(const kefu::model& model, const std::string& name) {
-    for (std::size_t i = 0; i < kefu_model_flow_count(model.handle()); ++i)
-        if (name == kefu_model_flow_name(model.handle(), i)) return true;
-    return false;
-}
-
 // One line of the chat: a command or a customer message.
 class chat_loop {
 public:

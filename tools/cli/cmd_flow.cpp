@@ -28,12 +28,6 @@ std::string dot_of(const kefu::model& m, const std::string& flow) {
     return kefu::detail::take_string(out);
 }
 
-bool has_flow(const kefu::model& m, const std::string& flow) {
-    for (std::size_t i = 0, n = kefu_model_flow_count(m.handle()); i < n; ++i)
-        if (flow == kefu_model_flow_name(m.handle(), i)) return true;
-    return false;
-}
-
 // The file part of "file:line:col".
 std::string file_of(const std::string& location) {
     const std::size_t column = location.rfind(':');
