@@ -623,7 +623,8 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 2 /* 2 added compose_leads and compose_ratio; 1 is still accepted */
+#define KEFU_TRAIN_OPTIONS_VERSION 3 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency
+                                       and prune_below; 1 and 2 are still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -651,6 +652,14 @@ typedef struct kefu_train_options {
      * or a ratio of 0 (the defaults) composes nothing; ratio at most 10. */
     const char *compose_leads;
     float compose_ratio;
+    /* Version 3. A smaller model. Features (n-grams, words, shapes) that
+     * occur in fewer than min_document_frequency training examples are left
+     * out (default 1: none is; 1..1000). Each feature keeps its median weight
+     * over the classes plus only the classes whose weight differs from it by
+     * more than prune_below (default 0.1; 0 keeps every difference; at most
+     * 10). Probabilities follow the kept weights exactly. */
+    uint32_t min_document_frequency;
+    float prune_below;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

@@ -60,6 +60,8 @@ struct train_options {
     std::string calibration_tsv;  // "" = calibrate on a held-out share
     std::string compose_leads;    // multi-wish examples: lead labels, comma-separated (kefu.h)
     float compose_ratio = 0.0f;   // composed examples per training example
+    std::uint32_t min_document_frequency = 1;  // leave out rarer features (kefu.h)
+    float prune_below = 0.1f;                  // drop smaller weight differences (kefu.h)
 };
 
 struct classify_options {
@@ -198,6 +200,8 @@ private:
         c.calibration_tsv = options.calibration_tsv.empty() ? nullptr : options.calibration_tsv.c_str();
         c.compose_leads = options.compose_leads.empty() ? nullptr : options.compose_leads.c_str();
         c.compose_ratio = options.compose_ratio;
+        c.min_document_frequency = options.min_document_frequency;
+        c.prune_below = options.prune_below;
         return c;
     }
 

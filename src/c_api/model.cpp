@@ -17,10 +17,23 @@ using kefu::detail::guarded;
 namespace {
 
 // Versions of kefu_train_options a caller may pass, and the bytes each has:
-// version 1 ended before compose_leads.
-bool known_train_options_version(uint32_t version) { return version == 1 || version == 2; }
+// version 1 ended before compose_leads, version 2 before min_document_frequency.
+bool known_train_options_version(uint32_t version) { return version >= 1 && version <= 3; }
 std::size_t train_options_size(uint32_t version) {
-    return version == 1 ? offsetof(kefu_train_options, compose_leads) : sizeof(kefu_train_options);
+    if (version == 1) return offsetof(kefu_train_options, compose_leads);
+    if (version == 2) return offsetof(kefu_train_options, min_document_frequency);
+    return sizeof(kefu_train_options);
+}
+
+int read_model_size(const kefu_train_options* opts, kefu::detail::learn::train_options& out) {
+    if (opts->version < 3) return KEFU_OK;
+    if (opts->min_document_frequency < 1 || opts->min_document_frequency > 1000)
+        return invalid_argument("kefu_train_options: min_document_frequency must be 1..1000");
+    if (!(opts->prune_below >= 0.0f && opts->prune_below <= 10.0f))
+        return invalid_argument("kefu_train_options: prune_below must be in [0, 10]");
+    out.min_document_frequency = opts->min_document_frequency;
+    out.prune_below = opts->prune_below;
+    return KEFU_OK;
 }
 
 int read_composition(const kefu_train_options* opts, kefu::detail::model::composition_options& out) {
@@ -53,6 +66,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.features.max_char_n = static_cast<std::uint8_t>(opts->char_ngram_max);
     out.features.word_ngrams = static_cast<std::uint8_t>(opts->word_ngrams);
     out.learner.l2 = opts->l2;
+    if (const int status = read_model_size(opts, out.learner); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -148,7 +162,12 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     opts->word_ngrams = features.word_ngrams;
     opts->l2 = defaults.l2;
     opts->calibration_tsv = nullptr;
-    return KEFU_OK;  // version 2: compose_leads NULL and compose_ratio 0 by the memset
+    // version 2: compose_leads NULL and compose_ratio 0 by the memset
+    if (version >= 3) {
+        opts->min_document_frequency = defaults.min_document_frequency;
+        opts->prune_below = defaults.prune_below;
+    }
+    return KEFU_OK;
 }
 
 int kefu_model_train(kefu_model** out, const kefu_model* base, const kefu_example* examples, size_t count,

@@ -1,6 +1,7 @@
 #include "learn/features.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace kefu::detail::learn {
 namespace {
@@ -20,6 +21,7 @@ enum family : std::uint64_t {
 
 constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
 constexpr char32_t boundary = 0x2;  // message start/end and clause breaks in n-grams
+constexpr std::size_t max_kept_table = 1 << 16;
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * fnv_prime; }
 
@@ -122,6 +124,32 @@ void add_rules(const std::vector<intent::rule_hit>& hits, const std::vector<std:
     }
 }
 
+// Repeated hashes merged into their first occurrence, counting them: a small
+// open-addressing table of positions in `out`, in place of a sort by hash
+// (the sort took a fifth of classification time on English messages).
+void merge_repeats(std::vector<feature>& out) {
+    thread_local std::vector<std::uint32_t> table;  // 1 + index of the first occurrence; 0 = empty
+    std::size_t capacity = 64;
+    while (capacity < out.size() * 2) capacity <<= 1;
+    table.assign(capacity, 0);
+    const std::size_t mask = capacity - 1;
+    std::uint32_t write = 0;
+    for (std::size_t read = 0; read < out.size(); ++read) {
+        const std::uint64_t h = out[read].hash;  // finished hashes: the low bits are well mixed
+        std::size_t at = h & mask;
+        while (table[at] != 0 && out[table[at] - 1].hash != h) at = (at + 1) & mask;
+        if (table[at] != 0) {
+            out[table[at] - 1].value += 1.0f;
+            continue;
+        }
+        out[write] = out[read];
+        table[at] = ++write;
+    }
+    out.resize(write);
+    // A megabyte message needs a table of megabytes: do not keep it per thread.
+    if (capacity > max_kept_table) std::vector<std::uint32_t>().swap(table);
+}
+
 }  // namespace
 
 void extract_features(const text::normalized& text, const std::vector<intent::rule_hit>& hits,
@@ -134,13 +162,7 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     if (config.word_ngrams) add_words(text, config, out);
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
-    std::sort(out.begin(), out.end(), [](const feature& a, const feature& b) { return a.hash < b.hash; });
-    std::size_t write = 0;
-    for (std::size_t read = 0; read < out.size(); ++read) {
-        if (write > 0 && out[write - 1].hash == out[read].hash) out[write - 1].value += 1.0f;
-        else out[write++] = out[read];
-    }
-    out.resize(write);
+    merge_repeats(out);
 }
 
 }  // namespace kefu::detail::learn

@@ -33,8 +33,9 @@ struct feature_config {
 };
 
 // The features of one message into `out` (cleared first), merged by hash so
-// that each feature appears once with its count. Weighting (tf-idf) and
-// normalisation happen later, where the model's idf is known.
+// that each feature appears once with its count, in order of first
+// occurrence. Weighting (tf-idf) and normalisation happen later, where the
+// model's idf is known.
 void extract_features(const text::normalized& text, const std::vector<intent::rule_hit>& hits,
                       const std::vector<std::uint32_t>& rule_intents, const feature_config& config,
                       std::vector<feature>& out);

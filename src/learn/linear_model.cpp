@@ -2,16 +2,32 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <string>
+
+#include "kefu/error.hpp"
 
 namespace kefu::detail::learn {
 namespace {
 
 constexpr std::uint64_t nonzero(std::uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks an empty slot
+constexpr float fixed_point_max = std::numeric_limits<std::int16_t>::max();
 
 std::size_t capacity_for(std::size_t n) {
     std::size_t c = 16;
     while (c < n * 2) c <<= 1;
     return c;
+}
+
+float median_of(const float* row, std::uint32_t n, std::vector<float>& scratch) {
+    scratch.assign(row, row + n);
+    const auto middle = scratch.begin() + n / 2;
+    std::nth_element(scratch.begin(), middle, scratch.end());
+    return *middle;
+}
+
+std::int16_t to_fixed(float w, float scale) {
+    return static_cast<std::int16_t>(std::clamp(std::lround(w / scale), -32767L, 32767L));
 }
 
 }  // namespace
@@ -25,21 +41,58 @@ void softmax(std::vector<float>& v, float temperature) {
     for (float& x : v) x /= sum;
 }
 
-linear_model::linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> idf,
-                           std::vector<float> weights, std::vector<float> bias)
-    : classes_(classes), weights_(std::move(weights)), bias_(std::move(bias)) {
-    build_index(feature_hashes, idf);
+linear_model::linear_model(std::uint32_t classes, const std::vector<std::uint64_t>& feature_hashes,
+                           const std::vector<float>& idf, const std::vector<float>& weights, std::vector<float> bias,
+                           float prune_below)
+    : classes_(classes), trained_classes_(classes), bias_(std::move(bias)) {
+    if (classes == 0 || classes > max_classes)
+        throw kefu::error(KEFU_ELIMIT, "a learned model has 1 to " + std::to_string(max_classes) + " classes, not " +
+                                           std::to_string(classes));
+    float largest = 0;
+    for (float w : weights) largest = std::max(largest, std::fabs(w));
+    // A difference from a row's median is at most twice the largest weight.
+    scale_ = largest > 0 ? 2 * largest / fixed_point_max : 1.0f;
+    rows_ = static_cast<std::uint32_t>(weights.size() / classes);
+    slots_.assign(capacity_for(rows_), slot{0, 0, 0.0f});
+    std::vector<float> scratch;
+    for (std::uint32_t r = 0; r < rows_; ++r)
+        add_slot(feature_hashes[r], add_row(weights.data() + std::size_t{r} * classes, prune_below, scratch), idf[r]);
 }
 
-void linear_model::build_index(const std::vector<std::uint64_t>& hashes, const std::vector<float>& idf) {
-    slots_.assign(capacity_for(hashes.size()), slot{0, 0, 0.0f});
-    const std::size_t mask = slots_.size() - 1;
-    for (std::uint32_t row = 0; row < hashes.size(); ++row) {
-        const std::uint64_t h = nonzero(hashes[row]);
-        std::size_t at = h & mask;
-        while (slots_[at].hash != 0 && slots_[at].hash != h) at = (at + 1) & mask;
-        slots_[at] = {h, row, idf[row]};
+std::uint32_t linear_model::add_row(const float* row, float prune_below, std::vector<float>& scratch) {
+    const float centre = median_of(row, trained_classes_, scratch);
+    std::uint32_t differing = 0;
+    for (std::uint32_t c = 0; c < trained_classes_; ++c) differing += std::fabs(row[c] - centre) > prune_below;
+    if (std::max(dense_.size(), entries_.size()) + trained_classes_ + 1 >= dense_row)
+        throw kefu::error(KEFU_ELIMIT, "a learned model has too many weights");
+    // When most classes differ, the whole row takes fewer bytes than the
+    // differences and is summed with vector instructions.
+    if ((differing + 1) * sizeof(entry) >= trained_classes_ * sizeof(std::int16_t)) {
+        const auto at = static_cast<std::uint32_t>(dense_.size());
+        for (std::uint32_t c = 0; c < trained_classes_; ++c) dense_.push_back(to_fixed(row[c], scale_));
+        return dense_row | at;
     }
+    const auto header = static_cast<std::uint32_t>(entries_.size());
+    entries_.push_back({static_cast<std::uint16_t>(differing), to_fixed(centre, scale_)});
+    for (std::uint32_t c = 0; c < trained_classes_; ++c)
+        if (std::fabs(row[c] - centre) > prune_below)
+            entries_.push_back({static_cast<std::uint16_t>(c), to_fixed(row[c] - centre, scale_)});
+    return header;
+}
+
+void linear_model::add_slot(std::uint64_t hash, std::uint32_t row, float idf) {
+    const std::uint64_t h = nonzero(hash);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = h & mask;
+    while (slots_[at].hash != 0 && slots_[at].hash != h) at = (at + 1) & mask;
+    slots_[at] = {h, row, idf};
+}
+
+std::size_t linear_model::weight_count() const noexcept {
+    std::size_t n = 0;
+    for (const slot& s : slots_)
+        if (s.hash != 0) n += (s.row & dense_row) ? trained_classes_ : entries_[s.row].cls;
+    return n;
 }
 
 const linear_model::slot* linear_model::find(std::uint64_t hash) const noexcept {
@@ -53,12 +106,10 @@ const linear_model::slot* linear_model::find(std::uint64_t hash) const noexcept 
 
 linear_model linear_model::with_classes(std::uint32_t classes) const {
     if (classes <= classes_) return *this;
+    if (classes > max_classes)
+        throw kefu::error(KEFU_ELIMIT, "a learned model has at most " + std::to_string(max_classes) + " classes");
     linear_model m = *this;
-    const std::size_t rows = feature_count();
     m.classes_ = classes;
-    m.weights_.assign(rows * classes, 0.0f);
-    for (std::size_t r = 0; r < rows; ++r)
-        std::copy_n(weights_.data() + r * classes_, classes_, m.weights_.data() + r * classes);
     float mean = 0;
     for (float b : bias_) mean += b;
     mean /= static_cast<float>(std::max<std::size_t>(bias_.size(), 1));
@@ -66,51 +117,94 @@ linear_model linear_model::with_classes(std::uint32_t classes) const {
     return m;
 }
 
+void linear_model::resolve(const std::vector<feature>& features, std::vector<row_feature>& rows) const {
+    // The slots and rows of a message's features are scattered over megabytes:
+    // asking for all of them first lets the misses overlap instead of queueing.
+    const std::size_t mask = slots_.size() - 1;
+    for (const feature& f : features) __builtin_prefetch(&slots_[nonzero(f.hash) & mask]);
+    rows.clear();
+    for (const feature& f : features) {
+        const slot* s = find(f.hash);
+        if (!s) continue;
+        __builtin_prefetch((s->row & dense_row) ? static_cast<const void*>(&dense_[s->row & ~dense_row])
+                                                : static_cast<const void*>(&entries_[s->row]));
+        rows.push_back({s->row, sublinear(f.value) * s->idf, f.block});
+    }
+    weigh(rows);
+}
+
 void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
     thread_local std::vector<row_feature> rows;
-    rows.clear();
-    for (const feature& f : features)
-        if (const slot* s = find(f.hash)) rows.push_back({s->row, sublinear(f.value) * s->idf, f.block});
-    weigh(rows);
+    resolve(features, rows);
     out.assign(bias_.begin(), bias_.end());
     float* acc = out.data();
+    float centres = 0;  // what every trained class gets from the row centres
     for (const row_feature& f : rows) {
-        const float* w = weights_.data() + static_cast<std::size_t>(f.row) * classes_;
-        for (std::uint32_t c = 0; c < classes_; ++c) acc[c] += w[c] * f.value;
+        const float value = f.value * scale_;
+        if (f.row & dense_row) {
+            const std::int16_t* w = dense_.data() + (f.row & ~dense_row);
+            for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += static_cast<float>(w[c]) * value;
+            continue;
+        }
+        const entry* e = entries_.data() + f.row;
+        centres += static_cast<float>(e->weight) * value;
+        for (std::uint32_t i = 1; i <= e->cls; ++i) acc[e[i].cls] += static_cast<float>(e[i].weight) * value;
     }
+    for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += centres;
 }
 
 std::size_t linear_model::memory_bytes() const noexcept {
-    return slots_.size() * sizeof(slot) + (weights_.size() + bias_.size()) * sizeof(float);
+    return slots_.size() * sizeof(slot) + entries_.size() * sizeof(entry) + dense_.size() * sizeof(std::int16_t) +
+           bias_.size() * sizeof(float);
 }
 
 void linear_model::save(model::writer& w) const {
     w.u32(classes_);
+    w.u32(trained_classes_);
+    w.f32(scale_);
     w.vec(slots_);
-    w.vec(weights_);
+    w.vec(entries_);
+    w.vec(dense_);
     w.vec(bias_);
 }
 
 linear_model linear_model::load(model::reader& r) {
     linear_model m;
     m.classes_ = r.u32();
+    m.trained_classes_ = r.u32();
+    m.scale_ = r.f32();
     m.slots_ = r.vec<slot>();
-    m.weights_ = r.vec<float>();
+    m.entries_ = r.vec<entry>();
+    m.dense_ = r.vec<std::int16_t>();
     m.bias_ = r.vec<float>();
-    // Checks that make every lookup in bounds and every probe terminate.
-    const std::size_t capacity = m.slots_.size();
-    const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
-    if (m.classes_ == 0 || !power_of_two || m.bias_.size() != m.classes_ || m.weights_.size() % m.classes_ != 0)
-        model::reader::corrupt("linear model: inconsistent sizes");
-    const std::size_t rows = m.weights_.size() / m.classes_;
-    std::size_t used = 0;
-    for (const slot& sl : m.slots_) {
-        if (sl.hash == 0) continue;
-        ++used;
-        if (sl.row >= rows || !std::isfinite(sl.idf)) model::reader::corrupt("linear model: bad feature slot");
-    }
-    if (used >= capacity) model::reader::corrupt("linear model: index has no empty slot");
+    m.check_loaded();
     return m;
+}
+
+// Checks that make every lookup and row in bounds and every probe terminate.
+void linear_model::check_loaded() {
+    const std::size_t capacity = slots_.size();
+    const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
+    if (classes_ == 0 || classes_ > max_classes || trained_classes_ == 0 || trained_classes_ > classes_ ||
+        !power_of_two || bias_.size() != classes_ || !std::isfinite(scale_) || !(scale_ > 0))
+        model::reader::corrupt("linear model: inconsistent sizes");
+    rows_ = 0;
+    for (const slot& sl : slots_) {
+        if (sl.hash == 0) continue;
+        ++rows_;
+        if (!std::isfinite(sl.idf)) model::reader::corrupt("linear model: bad feature slot");
+        if (sl.row & dense_row) {
+            const std::size_t at = sl.row & ~dense_row;
+            if (at > dense_.size() || dense_.size() - at < trained_classes_)
+                model::reader::corrupt("linear model: bad dense row");
+            continue;
+        }
+        const bool header_fits = sl.row < entries_.size() && entries_[sl.row].cls < entries_.size() - sl.row;
+        if (!header_fits) model::reader::corrupt("linear model: bad feature slot");
+        for (std::size_t i = 1; i <= entries_[sl.row].cls; ++i)
+            if (entries_[sl.row + i].cls >= trained_classes_) model::reader::corrupt("linear model: bad class in a row");
+    }
+    if (rows_ >= capacity) model::reader::corrupt("linear model: index has no empty slot");
 }
 
 }  // namespace kefu::detail::learn

@@ -1,7 +1,9 @@
 // A multinomial linear model over hashed features (tf-idf weighted). Weights
 // are stored only for features seen in training, behind an open-addressing
-// index: compact, and one probe per feature. Calibration and the
-// out-of-scope rule live in learn/calibration.hpp.
+// index, in 16-bit fixed point. A feature's row is sparse (a centre shared by
+// all trained classes plus the few classes that differ from it) or, when
+// most classes differ, dense. Calibration and the out-of-scope rule live in
+// learn/calibration.hpp.
 #pragma once
 
 #include <cstdint>
@@ -15,12 +17,24 @@ namespace kefu::detail::learn {
 
 class linear_model {
 public:
+    // The most classes a model can have (class ids are stored in 16 bits).
+    static constexpr std::uint32_t max_classes = 65535;
+
     linear_model() = default;
-    linear_model(std::uint32_t classes, std::vector<std::uint64_t> feature_hashes, std::vector<float> idf,
-                 std::vector<float> weights, std::vector<float> bias);
+    // From dense trained weights (row-major: feature row x classes). A sparse
+    // row keeps its median as its centre and only the classes whose weight
+    // differs from it by more than `prune_below`: with the centre shared by
+    // every trained class, the softmax (and so every probability) is what
+    // the dense row gives, up to the pruned differences. A row where most
+    // classes differ is kept whole.
+    linear_model(std::uint32_t classes, const std::vector<std::uint64_t>& feature_hashes, const std::vector<float>& idf,
+                 const std::vector<float>& weights, std::vector<float> bias, float prune_below = 0.0f);
 
     std::uint32_t classes() const noexcept { return classes_; }
-    std::size_t feature_count() const noexcept { return weights_.size() / (classes_ ? classes_ : 1); }
+    std::size_t feature_count() const noexcept { return rows_; }
+    // Stored weights: the classes of dense rows and the differences of sparse
+    // ones (centres not counted).
+    std::size_t weight_count() const noexcept;
     bool empty() const noexcept { return classes_ == 0; }
 
     // The same model with `classes` >= classes() classes: the new ones have no
@@ -31,27 +45,44 @@ public:
     // are ignored.
     void logits(const std::vector<feature>& features, std::vector<float>& out) const;
 
-
     std::size_t memory_bytes() const noexcept;
     void save(model::writer& w) const;
     static linear_model load(model::reader& r);
 
 private:
-    // One probe reads the hash, the weight row and the idf from one 16-byte
+    // One probe reads the hash, the row's place and the idf from one 16-byte
     // slot (one cache miss per feature, not three).
     struct slot {
         std::uint64_t hash;  // 0 = empty
-        std::uint32_t row;
+        std::uint32_t row;   // dense_row | offset in dense_, or the index of the row's header in entries_
         float idf;
     };
+    static constexpr std::uint32_t dense_row = 0x80000000u;
+    // A sparse row is a header {count, centre} followed by `count` entries
+    // {class, difference}. Weights are 16-bit fixed point (times scale_):
+    // half the bytes of floats, and the rows are what the cache misses on.
+    struct entry {
+        std::uint16_t cls;    // header: the number of entries that follow
+        std::int16_t weight;  // header: the centre
+    };
+
+    // Stores one trained row, dense or sparse, and returns its slot.row.
+    std::uint32_t add_row(const float* row, float prune_below, std::vector<float>& scratch);
+    void add_slot(std::uint64_t hash, std::uint32_t row, float idf);
 
     // The slot of a feature hash, or nullptr.
     const slot* find(std::uint64_t hash) const noexcept;
-    void build_index(const std::vector<std::uint64_t>& hashes, const std::vector<float>& idf);
+    // The rows of the features the model knows, weighted and normalised.
+    void resolve(const std::vector<feature>& features, std::vector<row_feature>& rows) const;
+    void check_loaded();
 
     std::uint32_t classes_ = 0;
+    std::uint32_t trained_classes_ = 0;  // classes the rows were trained for; with_classes adds more
+    std::uint32_t rows_ = 0;
+    float scale_ = 1.0f;  // weight = entry.weight * scale_
     std::vector<slot> slots_;
-    std::vector<float> weights_;            // row-major: feature row x classes
+    std::vector<entry> entries_;
+    std::vector<std::int16_t> dense_;  // dense rows, trained_classes_ values each
     std::vector<float> bias_;
 };
 

@@ -19,13 +19,26 @@ struct training_state {
     std::vector<float> bias, bias_squared;
 };
 
+// How many examples each feature occurs in (features are unique within an
+// example).
+std::unordered_map<std::uint64_t, std::uint32_t> count_documents(const std::vector<example>& data) {
+    std::unordered_map<std::uint64_t, std::uint32_t> count;
+    for (const example& e : data)
+        for (const feature& f : e.features) ++count[f.hash];
+    return count;
+}
+
 // Rows indexed and weighted (tf-idf, block norms) per example, so that the
 // epochs do no hashing.
-std::vector<std::vector<row_feature>> index_rows(const std::vector<example>& data, training_state& s) {
+std::vector<std::vector<row_feature>> index_rows(const std::vector<example>& data, std::uint32_t min_document_frequency,
+                                                 training_state& s) {
     std::vector<std::vector<row_feature>> indexed(data.size());
     std::vector<std::size_t> document_frequency;
+    const auto documents = min_document_frequency > 1 ? count_documents(data)
+                                                      : std::unordered_map<std::uint64_t, std::uint32_t>{};
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (const feature& f : data[i].features) {
+            if (min_document_frequency > 1 && documents.at(f.hash) < min_document_frequency) continue;
             auto [it, inserted] = s.rows.emplace(f.hash, static_cast<std::uint32_t>(s.row_hash.size()));
             if (inserted) {
                 s.row_hash.push_back(f.hash);
@@ -98,7 +111,7 @@ void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_
 
 linear_model fit(const std::vector<example>& data, std::uint32_t classes, const train_options& o) {
     training_state s{classes, {}, {}, {}, {}, {}, {}, {}};
-    const auto indexed = index_rows(data, s);
+    const auto indexed = index_rows(data, o.min_document_frequency, s);
     const std::vector<float> weight_of = class_weights(data, classes, o.balance_classes);
     std::vector<std::size_t> order(data.size());
     std::iota(order.begin(), order.end(), 0);

@@ -18,7 +18,7 @@ struct container_kind {
     const char* what;
 };
 
-inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 3, "model file"};  // 3: flows
+inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 4, "model file"};  // 3: flows; 4: sparse learned rows
 inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, "session blob"};  // 2: flows
 
 // Four-character section tags.

@@ -15,6 +15,7 @@ nlohmann::json info_json(const compiled_model& model) {
     if (!model.linear().empty()) {
         const auto& r = model.report();
         out["learned"] = {{"features", model.linear().feature_count()},
+                          {"weights", model.linear().weight_count()},
                           {"bytes", model.linear().memory_bytes()},
                           {"fusion", {{"model_scale", model.fusion().model_scale},
                                       {"rule_weight", model.fusion().rule_weight},

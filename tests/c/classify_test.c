@@ -108,6 +108,18 @@ static void test_save_load_and_corruption(void) {
     kefu_model_free(model);
 }
 
+
+/* Trains on the examples and checks that the model's info JSON contains `expected`. */
+static void check_trained_info(const kefu_example *examples, size_t count, const kefu_train_options *opts,
+                               const char *expected) {
+    kefu_model *model = NULL;
+    kefu_string *info = NULL;
+    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, count, opts));
+    CHECK_STATUS(KEFU_OK, kefu_model_info_json(&info, model));
+    CHECK(strstr(kefu_string_data(info), expected) != NULL);
+    kefu_string_free(info);
+    kefu_model_free(model);
+}
 static void test_training(void) {
     static const char *const texts[][2] = {
         {"greet", "hello there"}, {"greet", "hi"}, {"greet", "good morning"}, {"greet", "hey you"},
@@ -138,17 +150,23 @@ static void test_training(void) {
     /* Multi-wish examples: "hi" leads, joined to the bye examples. */
     opts.compose_leads = "greet";
     opts.compose_ratio = 1.0f;
-    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 8, &opts));
-    CHECK_STATUS(KEFU_OK, kefu_model_info_json(&info, model));
-    CHECK(strstr(kefu_string_data(info), "\"composed_examples\":8") != NULL);
-    kefu_string_free(info);
-    kefu_model_free(model);
+    check_trained_info(examples, 8, &opts, "\"composed_examples\":8");
     opts.compose_leads = "greet,nobody";
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
     opts.compose_leads = NULL;
     opts.compose_ratio = -1.0f;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
     opts.compose_ratio = 0.0f;
+
+    /* Model size (version 3): no feature is in 1000 examples of 8. */
+    opts.min_document_frequency = 1000;
+    check_trained_info(examples, 8, &opts, "\"features\":0,");
+    opts.min_document_frequency = 0;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    opts.min_document_frequency = 1;
+    opts.prune_below = -0.5f;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    opts.prune_below = 0.0f;
 
     opts.epochs = 0;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
@@ -157,18 +175,24 @@ static void test_training(void) {
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 0, NULL));
 }
 
-/* A caller built against version 1 of kefu_train_options has a shorter
- * struct: initialising and passing it touches none of the later fields. */
+/* Older callers have shorter structs: kefu_train_options_init writes
+ * nothing past the `size` bytes a `version` caller has. */
+typedef union {
+    kefu_train_options options;
+    unsigned char bytes[sizeof(kefu_train_options)];
+} train_options_bytes;
+
+static void init_older_train_options(train_options_bytes *u, uint32_t version, size_t size) {
+    memset(u->bytes, 0xAB, sizeof u->bytes);
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&u->options, version));
+    CHECK(u->options.version == version && u->options.epochs > 0);
+    for (size_t i = size; i < sizeof u->bytes; ++i) CHECK(u->bytes[i] == 0xAB);
+}
+
+/* A caller built against version 1 can also train with its struct. */
 static void test_train_options_version_1(void) {
-    union {
-        kefu_train_options options;
-        unsigned char bytes[sizeof(kefu_train_options)];
-    } u;
-    const size_t v1_size = offsetof(kefu_train_options, compose_leads);
-    memset(u.bytes, 0xAB, sizeof u.bytes);
-    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&u.options, 1));
-    CHECK(u.options.version == 1 && u.options.epochs > 0);
-    for (size_t i = v1_size; i < sizeof u.bytes; ++i) CHECK(u.bytes[i] == 0xAB);
+    train_options_bytes u;
+    init_older_train_options(&u, 1, offsetof(kefu_train_options, compose_leads));
     static const char *const texts[] = {"hello", "hi there", "bye now", "see you"};
     kefu_example examples[4];
     for (size_t i = 0; i < 4; ++i) {
@@ -180,9 +204,16 @@ static void test_train_options_version_1(void) {
     kefu_model *model = NULL;
     CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 4, &u.options));
     kefu_model_free(model);
-    kefu_train_options v2;
-    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&v2, KEFU_TRAIN_OPTIONS_VERSION));
-    CHECK(v2.version == 2 && v2.compose_leads == NULL && v2.compose_ratio == 0.0f);
+    kefu_train_options v3;
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&v3, KEFU_TRAIN_OPTIONS_VERSION));
+    CHECK(v3.version == 3 && v3.compose_leads == NULL && v3.compose_ratio == 0.0f);
+    CHECK(v3.min_document_frequency == 1 && v3.prune_below > 0.0f);
+}
+
+static void test_train_options_version_2(void) {
+    train_options_bytes u;
+    init_older_train_options(&u, 2, offsetof(kefu_train_options, min_document_frequency));
+    CHECK(u.options.compose_ratio == 0.0f && u.options.compose_leads == NULL);
 }
 
 static void test_argument_checks(void) {
@@ -207,6 +238,7 @@ int main(void) {
     test_save_load_and_corruption();
     test_training();
     test_train_options_version_1();
+    test_train_options_version_2();
     test_argument_checks();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures != 0;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 #include "learn/calibration.hpp"
 #include "learn/features.hpp"
@@ -56,7 +57,9 @@ TEST(Learn, FeaturesAreMergedWithTheirCounts) {
     kefu::detail::text::normalize("哈哈 哈哈", {}, text);
     std::vector<learn::feature> features;
     learn::extract_features(text, {}, {}, {}, features);
-    for (std::size_t i = 1; i < features.size(); ++i) EXPECT_LT(features[i - 1].hash, features[i].hash);
+    std::set<std::uint64_t> distinct;
+    for (const auto& f : features) distinct.insert(f.hash);
+    EXPECT_EQ(distinct.size(), features.size()) << "each feature once";
     const auto max = std::max_element(features.begin(), features.end(),
                                       [](const auto& a, const auto& b) { return a.value < b.value; });
     EXPECT_GE(max->value, 4.0f) << "the unigram 哈 occurs four times";
@@ -99,6 +102,72 @@ TEST(Learn, AddedClassesKeepTheOldScores) {
     EXPECT_FLOAT_EQ(b[0], a[0]);
     EXPECT_FLOAT_EQ(b[1], a[1]);
     EXPECT_FLOAT_EQ(b[2], 0.0f) << "a new class has no weights and the mean bias (0)";
+}
+
+std::vector<float> probabilities(const learn::linear_model& m, const std::vector<learn::feature>& features) {
+    std::vector<float> p;
+    m.logits(features, p);
+    learn::softmax(p);
+    return p;
+}
+
+// Rows of 8 classes for 3 features: two sparse (few classes off the row's
+// median), one dense; and the features of one message.
+const std::vector<float> trained_weights = {2.0f, -1.0f, -1.0f, -1.05f, -1.0f, -1.0f, -1.0f, -1.0f,  //
+                                            0.3f, 0.3f,  0.3f,  0.3f,   0.3f,  0.3f,  0.3f,  1.5f,   //
+                                            -0.5f, 0.8f, 0.1f,  0.4f,   -0.2f, 0.6f,  0.9f,  -0.7f};
+const std::vector<float> eight_biases = {0.1f, 0.0f, -0.1f, 0.2f, 0.0f, 0.05f, 0.0f, -0.2f};
+const std::vector<learn::feature> three_features = {{1, 1.0f, learn::feature_block::chars},
+                                                    {2, 2.0f, learn::feature_block::chars},
+                                                    {3, 1.0f, learn::feature_block::words}};
+
+TEST(Learn, StoredRowsGiveTheTrainedProbabilities) {
+    const learn::linear_model m(8, {1, 2, 3}, {1.0f, 1.5f, 2.0f}, trained_weights, eight_biases, 0.0f);
+    EXPECT_EQ(m.weight_count(), 2u + 1u + 8u) << "sparse rows store the classes off their median; dense rows all";
+    // The trained model by hand: tf-idf, sublinear tf, block norms.
+    const float v1 = 1.0f, v2 = (1.0f + std::log(2.0f)) * 1.5f;
+    const float chars = 1.0f / std::sqrt(v1 * v1 + v2 * v2);
+    std::vector<float> expected(8);
+    for (std::size_t c = 0; c < 8; ++c)
+        expected[c] = eight_biases[c] + trained_weights[c] * v1 * chars + trained_weights[8 + c] * v2 * chars +
+                      trained_weights[16 + c] * 1.0f;
+    learn::softmax(expected);
+    const std::vector<float> got = probabilities(m, three_features);
+    for (std::size_t c = 0; c < 8; ++c) EXPECT_NEAR(got[c], expected[c], 1e-4f) << "class " << c;
+}
+
+TEST(Learn, PruningDropsOnlySmallDifferences) {
+    const learn::linear_model exact(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.0f);
+    const learn::linear_model pruned(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.1f);
+    EXPECT_EQ(pruned.weight_count(), exact.weight_count() - 1) << "-1.05 is 0.05 from its row's median -1";
+    const std::vector<float> a = probabilities(exact, three_features), b = probabilities(pruned, three_features);
+    for (std::size_t c = 0; c < 8; ++c) EXPECT_NEAR(a[c], b[c], 0.02f);
+}
+
+TEST(Learn, DamagedRowsAreRefused) {
+    const learn::linear_model m(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.0f);
+    kefu::detail::model::writer w;
+    m.save(w);
+    const std::string good = w.data();
+    {
+        kefu::detail::model::reader r(good);
+        EXPECT_EQ(learn::linear_model::load(r).weight_count(), m.weight_count());
+    }
+    // Every single-byte change either loads or is refused as corrupt; none
+    // may read out of bounds (the sanitizer builds run this too).
+    for (std::size_t at = 0; at < good.size(); ++at) {
+        std::string bad = good;
+        bad[at] = static_cast<char>(bad[at] ^ 0x7f);
+        kefu::detail::model::reader r(bad);
+        try {
+            const learn::linear_model loaded = learn::linear_model::load(r);
+            std::vector<float> p;
+            loaded.logits(three_features, p);
+            EXPECT_EQ(p.size(), loaded.classes());
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_ECORRUPT);
+        }
+    }
 }
 
 }  // namespace

@@ -31,6 +31,12 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
                     "joining one of them to another label's example, labelled with the latter");
     cmd->add_option("--compose-ratio", s->options.compose_ratio, "Composed examples per training example (0: none)")
         ->capture_default_str();
+    cmd->add_option("--min-df", s->options.min_document_frequency,
+                    "Leave out features found in fewer training examples than this")
+        ->capture_default_str();
+    cmd->add_option("--prune-below", s->options.prune_below,
+                    "Drop a feature's class weights that differ from its median weight by at most this (0: keep all)")
+        ->capture_default_str();
     cmd->callback([s, &global, &body] {
         body = [s, &global] {
             // Without --model the learned model stands alone: the default

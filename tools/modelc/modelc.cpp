@@ -10,6 +10,8 @@
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
+//                    [--min-df N]
+#include <cstdint>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -28,6 +30,7 @@ struct arguments {
     std::string out;
     std::vector<std::string> rules, training, calibration, mood;
     kefu::detail::model::composition_options composition;
+    std::uint32_t min_document_frequency = 1;  // of the intent model; the mood heads keep every feature
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -39,6 +42,9 @@ arguments parse_arguments(int argc, char** argv) {
             const std::string value = argv[++i];
             if (arg == "--compose-leads") a.composition.lead_labels = kefu::detail::model::parse_lead_labels(value);
             else a.composition.ratio = std::stof(value);
+            list = nullptr;
+        } else if (arg == "--min-df" && i + 1 < argc) {
+            a.min_document_frequency = static_cast<std::uint32_t>(std::stoul(argv[++i]));
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
@@ -101,6 +107,7 @@ int main(int argc, char** argv) {
             kefu::detail::model::training_options options;
             options.calibration = read_all(args.calibration, *model, false);
             options.composition = args.composition;
+            options.learner.min_document_frequency = args.min_document_frequency;
             model = compiled_model::train(data, options, model.get());
             const auto& r = model->report();
             std::cerr << "kefu_modelc: trained on " << r.examples << " examples (and " << r.composed_examples

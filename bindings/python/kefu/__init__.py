@@ -146,12 +146,17 @@ class Model:
     @classmethod
     def train(cls, examples: Iterable[Tuple[str, str]], *, base: Optional["Model"] = None, seed: int = 1,
               epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2,
-              compose_leads: Sequence[str] = (), compose_ratio: float = 0.0) -> "Model":
+              compose_leads: Sequence[str] = (), compose_ratio: float = 0.0, min_document_frequency: int = 1,
+              prune_below: Optional[float] = None) -> "Model":
         """Trains a learned intent model on (label, text) pairs.
 
         compose_leads and compose_ratio add multi-wish examples: a short
         example of a lead label (one needing no answer of its own) joined to
-        another label's example, labelled with the latter."""
+        another label's example, labelled with the latter.
+
+        min_document_frequency leaves out features found in fewer examples;
+        prune_below drops class weights this close to each feature's median
+        (None keeps the library default, 0 keeps every weight)."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -161,6 +166,9 @@ class Model:
         opts.oos_label = oos
         leads = ",".join(compose_leads).encode() if compose_leads else None
         opts.compose_leads, opts.compose_ratio = leads, compose_ratio
+        opts.min_document_frequency = min_document_frequency
+        if prune_below is not None:
+            opts.prune_below = prune_below
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
                                        ctypes.byref(opts)))

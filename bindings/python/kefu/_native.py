@@ -112,7 +112,8 @@ class TrainOptions(ctypes.Structure):
                 ("learning_rate", ctypes.c_float), ("holdout", ctypes.c_float), ("oos_label", ctypes.c_char_p),
                 ("char_ngram_min", ctypes.c_uint32), ("char_ngram_max", ctypes.c_uint32),
                 ("word_ngrams", ctypes.c_uint32), ("l2", ctypes.c_float), ("calibration_tsv", ctypes.c_char_p),
-                ("compose_leads", ctypes.c_char_p), ("compose_ratio", ctypes.c_float)]
+                ("compose_leads", ctypes.c_char_p), ("compose_ratio", ctypes.c_float),
+                ("min_document_frequency", ctypes.c_uint32), ("prune_below", ctypes.c_float)]
 
 
 class Example(ctypes.Structure):
@@ -123,7 +124,7 @@ NORMALIZE_OPTIONS_VERSION = 1
 CLASSIFY_OPTIONS_VERSION = 2
 ENTITY_OPTIONS_VERSION = 1
 LINT_CONTEXT_VERSION = 1
-TRAIN_OPTIONS_VERSION = 2
+TRAIN_OPTIONS_VERSION = 3
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
 

@@ -85,6 +85,19 @@ def test_train_with_composed_multi_wish_examples():
     assert e.value.name == "KEFU_EINVAL"
 
 
+def test_train_model_size_options():
+    data = [("price", t) for t in ("how much is it", "what does it cost", "price please", "how much")]
+    data += [("ship", t) for t in ("when will it ship", "ship today", "when does it arrive", "shipping date")]
+    full = kefu.Model.train(data, epochs=30, holdout=0.0, prune_below=0.0)
+    smaller = kefu.Model.train(data, epochs=30, holdout=0.0, min_document_frequency=2, prune_below=0.5)
+    assert smaller.info()["learned"]["features"] < full.info()["learned"]["features"]
+    assert smaller.info()["learned"]["weights"] < full.info()["learned"]["weights"]
+    assert smaller.classify("how much").intent == "price"
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.train(data, min_document_frequency=0)
+    assert e.value.name == "KEFU_EINVAL"
+
+
 def test_load_errors():
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.load("/nonexistent/model.kfm")
