@@ -108,7 +108,6 @@ static void test_save_load_and_corruption(void) {
     kefu_model_free(model);
 }
 
-
 /* Trains on the examples and checks that the model's info JSON contains `expected`. */
 static void check_trained_info(const kefu_example *examples, size_t count, const kefu_train_options *opts,
                                const char *expected) {
