@@ -426,7 +426,9 @@ KEFU_API int kefu_classification_entity(kefu_entity *out, const kefu_classificat
 /* The customer's mood in the message, from the model's mood heads. This
  * struct never changes size. */
 typedef struct kefu_mood {
-    float polarity;      /* P(positive) - P(negative), in [-1, 1] */
+    float polarity;      /* (P(positive) - P(negative)) x (1 - neutral), in [-1, 1]:
+                            the review-polarity head, damped as much as the emotion
+                            head finds the message neutral ("在吗" is near 0) */
     float anger;         /* probabilities of the emotion head, summing to 1 */
     float anxiety;       /* worry or urgency */
     float satisfaction;

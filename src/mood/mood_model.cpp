@@ -78,6 +78,10 @@ void mood_model::estimate(const text::normalized& text, mood_scratch& scratch, m
         out.anger = scratch.scores[1];
         out.anxiety = scratch.scores[2];
         out.satisfaction = scratch.scores[3];
+        // The polarity head learned from reviews, which are never neutral: on
+        // "在吗" or "这个多少钱" it says -0.9. A message without feeling has
+        // no polarity, so it counts as much as the message shows feeling.
+        out.polarity *= 1 - out.neutral;
     }
 }
 

@@ -23,7 +23,7 @@ inline constexpr std::uint32_t mood_class_count = 4;
 std::string_view mood_class_name(mood_class c) noexcept;
 
 struct mood_estimate {
-    float polarity = 0;  // P(positive) - P(negative), in [-1, 1]
+    float polarity = 0;  // (P(positive) - P(negative)) x (1 - neutral), in [-1, 1]
     float anger = 0;     // probabilities of the emotion head
     float anxiety = 0;
     float satisfaction = 0;

@@ -3,6 +3,8 @@
 // heads on clear cases.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "model/default_model.hpp"
 #include "model/model.hpp"
 #include "mood/mood_model.hpp"
@@ -88,6 +90,16 @@ TEST(MoodModel, DefaultModelReadsClearCases) {
     EXPECT_LT(angry.polarity, 0.0f);
     EXPECT_GT(estimate(model.mood(), "明天就要用了，能不能快点发").anxiety, 0.5f);
     EXPECT_GT(estimate(model.mood(), "收到了，质量很好，很满意").polarity, 0.0f);
+}
+
+// Plain questions carry no polarity: the review-trained polarity head alone
+// called them strongly negative (在吗 -0.93, 这个多少钱 -0.87).
+TEST(MoodModel, NeutralMessagesHaveLittlePolarity) {
+    const auto& model = *kefu::detail::model::default_model();
+    for (const char* text : {"在吗", "这个多少钱", "什么时候发货", "有没有L码"})
+        EXPECT_LT(std::fabs(estimate(model.mood(), text).polarity), 0.3f) << text;
+    EXPECT_LT(estimate(model.mood(), "质量太差了，我要退货").polarity, -0.5f);
+    EXPECT_GT(estimate(model.mood(), "非常满意，下次还来").polarity, 0.5f);
 }
 
 }  // namespace

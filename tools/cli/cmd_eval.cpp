@@ -61,14 +61,18 @@ kefu_mood mood_of(const kefu::model& model, const std::string& text) {
     return mood;
 }
 
-// Labels 1 (positive) and 0 (negative) against the sign of the polarity.
+// Labels 1 (positive) and 0 (negative) against the sign of the polarity. The
+// confidence is the polarity head's own: kefu_mood's polarity is damped by
+// 1 - neutral, which this undoes (a review is never neutral).
 eval_result evaluate_sentiment(const kefu::model& model, const std::vector<labelled_line>& lines) {
     std::vector<eval_row> rows;
     for (const auto& line : lines) {
         if (line.gold != "1" && line.gold != "0")
             throw kefu::error(KEFU_EPARSE, "sentiment labels are 1 (positive) and 0 (negative), not '" + line.gold + "'");
         const kefu_mood mood = mood_of(model, line.text);
-        const float p_positive = (mood.polarity + 1) / 2;
+        const float feeling = 1 - mood.neutral;
+        const float head_polarity = feeling > 1e-6f ? std::clamp(mood.polarity / feeling, -1.0f, 1.0f) : 0.0f;
+        const float p_positive = (head_polarity + 1) / 2;
         rows.push_back({line.gold, {}, p_positive >= 0.5f ? "1" : "0", std::max(p_positive, 1 - p_positive)});
     }
     return evaluate(rows, "");
