@@ -625,8 +625,8 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 3 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency
-                                       and prune_below; 1 and 2 are still accepted */
+#define KEFU_TRAIN_OPTIONS_VERSION 3 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
+                                       prune_below and chinese_words; 1 and 2 are still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -659,9 +659,13 @@ typedef struct kefu_train_options {
      * out (default 1: none is; 1..1000). Each feature keeps its median weight
      * over the classes plus only the classes whose weight differs from it by
      * more than prune_below (default 0.1; 0 keeps every difference; at most
-     * 10). Probabilities follow the kept weights exactly. */
+     * 10). Probabilities follow the kept weights exactly. chinese_words 1
+     * adds Chinese word n-grams (uni- or bigrams, as word_ngrams says) from
+     * ICU's dictionary word breaks; default 0 (character n-grams carry the
+     * words; segmentation halves classification speed). */
     uint32_t min_document_frequency;
     float prune_below;
+    uint32_t chinese_words;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

@@ -62,6 +62,7 @@ struct train_options {
     float compose_ratio = 0.0f;   // composed examples per training example
     std::uint32_t min_document_frequency = 1;  // leave out rarer features (kefu.h)
     float prune_below = 0.1f;                  // drop smaller weight differences (kefu.h)
+    bool chinese_words = false;                // ICU word n-grams for Chinese (kefu.h)
 };
 
 struct classify_options {
@@ -202,6 +203,7 @@ private:
         c.compose_ratio = options.compose_ratio;
         c.min_document_frequency = options.min_document_frequency;
         c.prune_below = options.prune_below;
+        c.chinese_words = options.chinese_words ? 1 : 0;
         return c;
     }
 

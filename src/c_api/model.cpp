@@ -25,14 +25,16 @@ std::size_t train_options_size(uint32_t version) {
     return sizeof(kefu_train_options);
 }
 
-int read_model_size(const kefu_train_options* opts, kefu::detail::learn::train_options& out) {
+int read_version_3(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
     if (opts->version < 3) return KEFU_OK;
+    if (opts->chinese_words > 1) return invalid_argument("kefu_train_options: chinese_words must be 0 or 1");
+    out.features.chinese_words = static_cast<std::uint8_t>(opts->chinese_words);
     if (opts->min_document_frequency < 1 || opts->min_document_frequency > 1000)
         return invalid_argument("kefu_train_options: min_document_frequency must be 1..1000");
     if (!(opts->prune_below >= 0.0f && opts->prune_below <= 10.0f))
         return invalid_argument("kefu_train_options: prune_below must be in [0, 10]");
-    out.min_document_frequency = opts->min_document_frequency;
-    out.prune_below = opts->prune_below;
+    out.learner.min_document_frequency = opts->min_document_frequency;
+    out.learner.prune_below = opts->prune_below;
     return KEFU_OK;
 }
 
@@ -66,7 +68,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.features.max_char_n = static_cast<std::uint8_t>(opts->char_ngram_max);
     out.features.word_ngrams = static_cast<std::uint8_t>(opts->word_ngrams);
     out.learner.l2 = opts->l2;
-    if (const int status = read_model_size(opts, out.learner); status != KEFU_OK) return status;
+    if (const int status = read_version_3(opts, out); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -166,6 +168,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     if (version >= 3) {
         opts->min_document_frequency = defaults.min_document_frequency;
         opts->prune_below = defaults.prune_below;
+        opts->chinese_words = features.chinese_words;
     }
     return KEFU_OK;
 }

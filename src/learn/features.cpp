@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 namespace kefu::detail::learn {
 namespace {
@@ -96,6 +101,50 @@ void add_words(const text::normalized& text, const feature_config& c, std::vecto
     }
 }
 
+// ICU's dictionary word breaks for Chinese. Break iterators are not
+// thread-safe: one per thread.
+icu::BreakIterator* han_word_breaker() {
+    thread_local const std::unique_ptr<icu::BreakIterator> breaker = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+        return U_SUCCESS(status) ? std::move(b) : nullptr;
+    }();
+    return breaker.get();
+}
+
+// The words of one run of Han characters, as uni/bigram features.
+void add_han_run(const icu::UnicodeString& run, const feature_config& c, std::vector<feature>& out) {
+    icu::BreakIterator* breaker = han_word_breaker();
+    if (breaker == nullptr) return;
+    breaker->setText(run);
+    std::uint64_t previous = 0;
+    bool have_previous = false;
+    for (std::int32_t begin = breaker->first(), end = breaker->next(); end != icu::BreakIterator::DONE;
+         begin = end, end = breaker->next()) {
+        std::uint64_t h = start(word_unigram);
+        for (std::int32_t i = begin; i < end; i = run.moveIndex32(i, 1)) h = mix(h, static_cast<std::uint64_t>(run.char32At(i)));
+        if (c.word_ngrams >= 1) out.push_back({finish(h), 1.0f, feature_block::words});
+        if (c.word_ngrams >= 2 && have_previous)
+            out.push_back({finish(mix(mix(start(word_bigram), previous), h)), 1.0f, feature_block::words});
+        previous = h;
+        have_previous = true;
+    }
+}
+
+void add_chinese_words(const text::normalized& text, const feature_config& c, std::vector<feature>& out) {
+    thread_local icu::UnicodeString run;
+    run.remove();
+    for (const text::unit& u : text.units) {
+        if (u.cls == text::char_class::han) {
+            run.append(static_cast<UChar32>(u.cp));
+            continue;
+        }
+        if (!run.isEmpty()) add_han_run(run, c, out);
+        run.remove();
+    }
+    if (!run.isEmpty()) add_han_run(run, c, out);
+}
+
 std::uint64_t length_bucket(std::size_t n) {
     return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 12 ? 6 : n <= 20 ? 7 : n <= 40 ? 8 : 9;
 }
@@ -160,6 +209,7 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     sequence_for_ngrams(text, seq);
     add_char_ngrams(seq, config, out);
     if (config.word_ngrams) add_words(text, config, out);
+    if (config.word_ngrams && config.chinese_words) add_chinese_words(text, config, out);
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
     merge_repeats(out);

@@ -29,7 +29,11 @@ struct feature_config {
     std::uint8_t word_ngrams = 2;   // Latin word uni- (1) or uni+bigrams (2); 0 = none
     std::uint8_t use_rules = 0;     // rule hits as features (off: rules join by calibrated fusion)
     std::uint8_t use_shape = 1;     // length, digits, punctuation, repetition
-    std::uint8_t reserved[3] = {0, 0, 0};
+    // Chinese word uni/bigrams (as word_ngrams says) from ICU's dictionary
+    // word breaks. Off by default: on the project's test sets it scored
+    // the same as character n-grams alone at half the speed.
+    std::uint8_t chinese_words = 0;
+    std::uint8_t reserved[2] = {0, 0};
 };
 
 // The features of one message into `out` (cleared first), merged by hash so

@@ -166,6 +166,12 @@ static void test_training(void) {
     opts.prune_below = -0.5f;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
     opts.prune_below = 0.0f;
+    opts.chinese_words = 2;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    opts.chinese_words = 1;
+    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 8, &opts));
+    kefu_model_free(model);
+    opts.chinese_words = 0;
 
     opts.epochs = 0;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));

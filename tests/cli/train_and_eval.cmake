@@ -22,3 +22,23 @@ execute_process(COMMAND "${KEFU}" --model "${model}" eval "${DATA}/syntax_error.
 if(NOT status EQUAL 2 OR NOT err MATCHES "syntax_error.kefu:1:1: error: expected label<TAB>text")
     message(FATAL_ERROR "a malformed eval file must fail with status 2 and file:line:col, got ${status}: ${err}")
 endif()
+
+# The model-size and word options reach training: a minimum document
+# frequency nothing meets leaves no features, and the model still loads.
+set(small "${WORK}/tiny_small.kfm")
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}" --min-df 1000
+                        --prune-below 0 --chinese-words
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "train with --min-df/--prune-below/--chinese-words failed (${status}): ${err}")
+endif()
+execute_process(COMMAND "${KEFU}" --model "${small}" classify hello
+    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "a model without features must still classify (${status}): ${err}")
+endif()
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}" --min-df 0
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(status EQUAL 0 OR NOT err MATCHES "min_document_frequency")
+    message(FATAL_ERROR "--min-df 0 must be refused with a clear message, got ${status}: ${err}")
+endif()

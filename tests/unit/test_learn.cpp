@@ -2,6 +2,7 @@
 // calibration, the out-of-scope rule, and adding classes to a model.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -63,6 +64,26 @@ TEST(Learn, FeaturesAreMergedWithTheirCounts) {
     const auto max = std::max_element(features.begin(), features.end(),
                                       [](const auto& a, const auto& b) { return a.value < b.value; });
     EXPECT_GE(max->value, 4.0f) << "the unigram 哈 occurs four times";
+}
+
+std::size_t word_features(std::string_view message, bool chinese_words) {
+    kefu::detail::text::normalized text;
+    kefu::detail::text::normalize(message, {}, text);
+    learn::feature_config config;
+    config.chinese_words = chinese_words ? 1 : 0;
+    std::vector<learn::feature> features;
+    learn::extract_features(text, {}, {}, config, features);
+    return static_cast<std::size_t>(std::count_if(features.begin(), features.end(), [](const learn::feature& f) {
+        return f.block == learn::feature_block::words;
+    }));
+}
+
+TEST(Learn, ChineseWordsComeFromWordBreaksWhenAsked) {
+    EXPECT_EQ(word_features("我想退货，运费谁出", false), 0u) << "by default Chinese has character n-grams only";
+    // ICU splits each clause into words (我/想/退货, 运费/谁/出): unigrams
+    // plus the bigrams inside each clause.
+    EXPECT_GE(word_features("我想退货，运费谁出", true), 8u);
+    EXPECT_EQ(word_features("hello world", true), word_features("hello world", false)) << "Latin words as before";
 }
 
 // Calibration rows where the learned model is uninformative and the rules

@@ -34,6 +34,8 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_option("--min-df", s->options.min_document_frequency,
                     "Leave out features found in fewer training examples than this")
         ->capture_default_str();
+    cmd->add_flag("--chinese-words", s->options.chinese_words,
+                  "Add Chinese word n-grams from ICU's dictionary word breaks (slower; off by default)");
     cmd->add_option("--prune-below", s->options.prune_below,
                     "Drop a feature's class weights that differ from its median weight by at most this (0: keep all)")
         ->capture_default_str();

@@ -147,7 +147,7 @@ class Model:
     def train(cls, examples: Iterable[Tuple[str, str]], *, base: Optional["Model"] = None, seed: int = 1,
               epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2,
               compose_leads: Sequence[str] = (), compose_ratio: float = 0.0, min_document_frequency: int = 1,
-              prune_below: Optional[float] = None) -> "Model":
+              prune_below: Optional[float] = None, chinese_words: bool = False) -> "Model":
         """Trains a learned intent model on (label, text) pairs.
 
         compose_leads and compose_ratio add multi-wish examples: a short
@@ -156,7 +156,8 @@ class Model:
 
         min_document_frequency leaves out features found in fewer examples;
         prune_below drops class weights this close to each feature's median
-        (None keeps the library default, 0 keeps every weight)."""
+        (None keeps the library default, 0 keeps every weight); chinese_words
+        adds Chinese word n-grams from ICU's dictionary word breaks."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -167,6 +168,7 @@ class Model:
         leads = ",".join(compose_leads).encode() if compose_leads else None
         opts.compose_leads, opts.compose_ratio = leads, compose_ratio
         opts.min_document_frequency = min_document_frequency
+        opts.chinese_words = 1 if chinese_words else 0
         if prune_below is not None:
             opts.prune_below = prune_below
         handle = ctypes.c_void_p()

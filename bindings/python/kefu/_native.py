@@ -113,7 +113,8 @@ class TrainOptions(ctypes.Structure):
                 ("char_ngram_min", ctypes.c_uint32), ("char_ngram_max", ctypes.c_uint32),
                 ("word_ngrams", ctypes.c_uint32), ("l2", ctypes.c_float), ("calibration_tsv", ctypes.c_char_p),
                 ("compose_leads", ctypes.c_char_p), ("compose_ratio", ctypes.c_float),
-                ("min_document_frequency", ctypes.c_uint32), ("prune_below", ctypes.c_float)]
+                ("min_document_frequency", ctypes.c_uint32), ("prune_below", ctypes.c_float),
+                ("chinese_words", ctypes.c_uint32)]
 
 
 class Example(ctypes.Structure):

@@ -93,6 +93,11 @@ def test_train_model_size_options():
     assert smaller.info()["learned"]["features"] < full.info()["learned"]["features"]
     assert smaller.info()["learned"]["weights"] < full.info()["learned"]["weights"]
     assert smaller.classify("how much").intent == "price"
+    chinese = [("price", t) for t in ("这个多少钱", "价格是多少", "多少钱一件")]
+    chinese += [("ship", t) for t in ("什么时候发货", "今天发货吗", "几号能发货")]
+    plain = kefu.Model.train(chinese, epochs=30, holdout=0.0)
+    words = kefu.Model.train(chinese, epochs=30, holdout=0.0, chinese_words=True)
+    assert words.info()["learned"]["features"] > plain.info()["learned"]["features"]
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.train(data, min_document_frequency=0)
     assert e.value.name == "KEFU_EINVAL"
