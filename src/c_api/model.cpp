@@ -60,7 +60,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.learner.learning_rate = opts->learning_rate;
     out.learner.holdout = opts->holdout;
     if (opts->oos_label) out.out_of_scope_label = opts->oos_label;
-    if (opts->char_ngram_min > opts->char_ngram_max || opts->char_ngram_max > 8)
+    if (opts->char_ngram_min > opts->char_ngram_max || opts->char_ngram_max > kefu::detail::learn::max_char_ngram)
         return invalid_argument("kefu_train_options: character n-grams must satisfy min <= max <= 8");
     if (opts->word_ngrams > 2) return invalid_argument("kefu_train_options: word_ngrams must be 0, 1 or 2");
     if (!(opts->l2 >= 0.0f && opts->l2 < 1.0f)) return invalid_argument("kefu_train_options: l2 must be in [0, 1)");

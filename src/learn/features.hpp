@@ -36,6 +36,15 @@ struct feature_config {
     std::uint8_t reserved[2] = {0, 0};
 };
 
+// The bounds training accepts (the C ABI's): a model file with another
+// config is damaged, and n-grams of 255 characters would make every message
+// cost 255 times more.
+inline constexpr std::uint8_t max_char_ngram = 8;
+inline bool is_valid(const feature_config& c) {
+    return c.min_char_n <= c.max_char_n && c.max_char_n <= max_char_ngram && c.word_ngrams <= 2 && c.use_rules <= 1 &&
+           c.use_shape <= 1 && c.chinese_words <= 1;
+}
+
 // The features of one message into `out` (cleared first), merged by hash so
 // that each feature appears once with its count, in order of first
 // occurrence. Weighting (tf-idf) and normalisation happen later, where the

@@ -80,6 +80,7 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     if (const auto it = parts.find(linear_section); it != parts.end()) {
         reader linear(it->second);
         m->features_ = linear.pod<learn::feature_config>();
+        if (!learn::is_valid(m->features_)) reader::corrupt("learned model: feature settings out of range");
         m->linear_ = learn::linear_model::load(linear);
         m->fusion_ = linear.pod<learn::fusion_params>();
         m->oos_rule_ = linear.pod<learn::out_of_scope_rule>();

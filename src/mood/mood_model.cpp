@@ -108,6 +108,7 @@ void mood_model::save(model::writer& w) const {
 mood_model mood_model::load(model::reader& r) {
     mood_model m;
     m.features_ = r.pod<learn::feature_config>();
+    if (!learn::is_valid(m.features_)) model::reader::corrupt("mood model: feature settings out of range");
     m.polarity_ = load_head(r);
     m.moods_ = load_head(r);
     if ((!m.polarity_.empty() && m.polarity_.classes() != 2) ||

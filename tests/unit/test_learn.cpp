@@ -78,6 +78,16 @@ std::size_t word_features(std::string_view message, bool chinese_words) {
     }));
 }
 
+TEST(Learn, FeatureSettingsFromAFileAreBounded) {
+    EXPECT_TRUE(learn::is_valid(learn::feature_config{}));
+    learn::feature_config long_ngrams;
+    long_ngrams.max_char_n = 200;  // a damaged file: every message would cost 50 times more
+    EXPECT_FALSE(learn::is_valid(long_ngrams));
+    learn::feature_config flag;
+    flag.chinese_words = 7;
+    EXPECT_FALSE(learn::is_valid(flag));
+}
+
 TEST(Learn, ChineseWordsComeFromWordBreaksWhenAsked) {
     EXPECT_EQ(word_features("我想退货，运费谁出", false), 0u) << "by default Chinese has character n-grams only";
     // ICU splits each clause into words (我/想/退货, 运费/谁/出): unigrams
