@@ -103,7 +103,7 @@ void add_words(const text::normalized& text, const feature_config& c, std::vecto
 
 // ICU's dictionary word breaks for Chinese. Break iterators are not
 // thread-safe: one per thread.
-icu::BreakIterator* han_word_breaker() {
+icu::BreakIterator* chinese_word_breaker() {
     thread_local const std::unique_ptr<icu::BreakIterator> breaker = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
@@ -113,8 +113,8 @@ icu::BreakIterator* han_word_breaker() {
 }
 
 // The words of one run of Han characters, as uni/bigram features.
-void add_han_run(const icu::UnicodeString& run, const feature_config& c, std::vector<feature>& out) {
-    icu::BreakIterator* breaker = han_word_breaker();
+void add_chinese_run(const icu::UnicodeString& run, const feature_config& c, std::vector<feature>& out) {
+    icu::BreakIterator* breaker = chinese_word_breaker();
     if (breaker == nullptr) return;
     breaker->setText(run);
     std::uint64_t previous = 0;
@@ -139,10 +139,10 @@ void add_chinese_words(const text::normalized& text, const feature_config& c, st
             run.append(static_cast<UChar32>(u.cp));
             continue;
         }
-        if (!run.isEmpty()) add_han_run(run, c, out);
+        if (!run.isEmpty()) add_chinese_run(run, c, out);
         run.remove();
     }
-    if (!run.isEmpty()) add_han_run(run, c, out);
+    if (!run.isEmpty()) add_chinese_run(run, c, out);
 }
 
 std::uint64_t length_bucket(std::size_t n) {

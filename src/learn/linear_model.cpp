@@ -52,17 +52,18 @@ linear_model::linear_model(std::uint32_t classes, const std::vector<std::uint64_
     for (float w : weights) largest = std::max(largest, std::fabs(w));
     // A difference from a row's median is at most twice the largest weight.
     scale_ = largest > 0 ? 2 * largest / fixed_point_max : 1.0f;
-    rows_ = static_cast<std::uint32_t>(weights.size() / classes);
-    slots_.assign(capacity_for(rows_), slot{0, 0, 0.0f});
+    const auto rows = static_cast<std::uint32_t>(weights.size() / classes);
+    slots_.assign(capacity_for(rows), slot{0, 0, 0.0f});
     std::vector<float> scratch;
-    for (std::uint32_t r = 0; r < rows_; ++r)
+    for (std::uint32_t r = 0; r < rows; ++r)
         add_slot(feature_hashes[r], add_row(weights.data() + std::size_t{r} * classes, prune_below, scratch), idf[r]);
 }
 
 std::uint32_t linear_model::add_row(const float* row, float prune_below, std::vector<float>& scratch) {
     const float centre = median_of(row, trained_classes_, scratch);
+    const auto differs = [&](std::uint32_t c) { return std::fabs(row[c] - centre) > prune_below; };
     std::uint32_t differing = 0;
-    for (std::uint32_t c = 0; c < trained_classes_; ++c) differing += std::fabs(row[c] - centre) > prune_below;
+    for (std::uint32_t c = 0; c < trained_classes_; ++c) differing += differs(c);
     if (std::max(dense_.size(), entries_.size()) + trained_classes_ + 1 >= dense_row)
         throw kefu::error(KEFU_ELIMIT, "a learned model has too many weights");
     // When most classes differ, the whole row takes fewer bytes than the
@@ -75,8 +76,7 @@ std::uint32_t linear_model::add_row(const float* row, float prune_below, std::ve
     const auto header = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back({static_cast<std::uint16_t>(differing), to_fixed(centre, scale_)});
     for (std::uint32_t c = 0; c < trained_classes_; ++c)
-        if (std::fabs(row[c] - centre) > prune_below)
-            entries_.push_back({static_cast<std::uint16_t>(c), to_fixed(row[c] - centre, scale_)});
+        if (differs(c)) entries_.push_back({static_cast<std::uint16_t>(c), to_fixed(row[c] - centre, scale_)});
     return header;
 }
 
@@ -86,6 +86,10 @@ void linear_model::add_slot(std::uint64_t hash, std::uint32_t row, float idf) {
     std::size_t at = h & mask;
     while (slots_[at].hash != 0 && slots_[at].hash != h) at = (at + 1) & mask;
     slots_[at] = {h, row, idf};
+}
+
+std::size_t linear_model::feature_count() const noexcept {
+    return static_cast<std::size_t>(std::count_if(slots_.begin(), slots_.end(), [](const slot& s) { return s.hash != 0; }));
 }
 
 std::size_t linear_model::weight_count() const noexcept {
@@ -182,16 +186,16 @@ linear_model linear_model::load(model::reader& r) {
 }
 
 // Checks that make every lookup and row in bounds and every probe terminate.
-void linear_model::check_loaded() {
+void linear_model::check_loaded() const {
     const std::size_t capacity = slots_.size();
     const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
     if (classes_ == 0 || classes_ > max_classes || trained_classes_ == 0 || trained_classes_ > classes_ ||
         !power_of_two || bias_.size() != classes_ || !std::isfinite(scale_) || !(scale_ > 0))
         model::reader::corrupt("linear model: inconsistent sizes");
-    rows_ = 0;
+    std::size_t used = 0;
     for (const slot& sl : slots_) {
         if (sl.hash == 0) continue;
-        ++rows_;
+        ++used;
         if (!std::isfinite(sl.idf)) model::reader::corrupt("linear model: bad feature slot");
         if (sl.row & dense_row) {
             const std::size_t at = sl.row & ~dense_row;
@@ -204,7 +208,7 @@ void linear_model::check_loaded() {
         for (std::size_t i = 1; i <= entries_[sl.row].cls; ++i)
             if (entries_[sl.row + i].cls >= trained_classes_) model::reader::corrupt("linear model: bad class in a row");
     }
-    if (rows_ >= capacity) model::reader::corrupt("linear model: index has no empty slot");
+    if (used >= capacity) model::reader::corrupt("linear model: index has no empty slot");
 }
 
 }  // namespace kefu::detail::learn

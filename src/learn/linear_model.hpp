@@ -31,7 +31,7 @@ public:
                  const std::vector<float>& weights, std::vector<float> bias, float prune_below = 0.0f);
 
     std::uint32_t classes() const noexcept { return classes_; }
-    std::size_t feature_count() const noexcept { return rows_; }
+    std::size_t feature_count() const noexcept;
     // Stored weights: the classes of dense rows and the differences of sparse
     // ones (centres not counted).
     std::size_t weight_count() const noexcept;
@@ -74,11 +74,10 @@ private:
     const slot* find(std::uint64_t hash) const noexcept;
     // The rows of the features the model knows, weighted and normalised.
     void resolve(const std::vector<feature>& features, std::vector<row_feature>& rows) const;
-    void check_loaded();
+    void check_loaded() const;
 
     std::uint32_t classes_ = 0;
     std::uint32_t trained_classes_ = 0;  // classes the rows were trained for; with_classes adds more
-    std::uint32_t rows_ = 0;
     float scale_ = 1.0f;  // weight = entry.weight * scale_
     std::vector<slot> slots_;
     std::vector<entry> entries_;

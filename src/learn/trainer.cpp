@@ -33,23 +33,19 @@ std::unordered_map<std::uint64_t, std::uint32_t> count_documents(const std::vect
 std::vector<std::vector<row_feature>> index_rows(const std::vector<example>& data, std::uint32_t min_document_frequency,
                                                  training_state& s) {
     std::vector<std::vector<row_feature>> indexed(data.size());
-    std::vector<std::size_t> document_frequency;
-    const auto documents = min_document_frequency > 1 ? count_documents(data)
-                                                      : std::unordered_map<std::uint64_t, std::uint32_t>{};
+    const auto documents = count_documents(data);
     for (std::size_t i = 0; i < data.size(); ++i) {
         for (const feature& f : data[i].features) {
-            if (min_document_frequency > 1 && documents.at(f.hash) < min_document_frequency) continue;
+            const std::uint32_t frequency = documents.at(f.hash);
+            if (frequency < min_document_frequency) continue;
             auto [it, inserted] = s.rows.emplace(f.hash, static_cast<std::uint32_t>(s.row_hash.size()));
             if (inserted) {
                 s.row_hash.push_back(f.hash);
-                document_frequency.push_back(0);
+                s.idf.push_back(inverse_document_frequency(frequency, data.size()));
             }
-            ++document_frequency[it->second];  // features are unique within an example
             indexed[i].push_back({it->second, f.value, f.block});
         }
     }
-    s.idf.resize(document_frequency.size());
-    for (std::size_t r = 0; r < s.idf.size(); ++r) s.idf[r] = inverse_document_frequency(document_frequency[r], data.size());
     for (auto& x : indexed) {
         for (row_feature& f : x) f.value = sublinear(f.value) * s.idf[f.row];
         weigh(x);
