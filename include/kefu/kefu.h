@@ -625,8 +625,9 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 3 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
-                                       prune_below and chinese_words; 1 and 2 are still accepted */
+#define KEFU_TRAIN_OPTIONS_VERSION 4 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
+                                       prune_below and chinese_words, 4 max_in_scope_loss and
+                                       select_regularisation; 1 to 3 are still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -666,6 +667,18 @@ typedef struct kefu_train_options {
     uint32_t min_document_frequency;
     float prune_below;
     uint32_t chinese_words;
+    /* Version 4. max_in_scope_loss: the in-scope accuracy, measured on the
+     * held-out share, that the out-of-scope rule may cost (default 0.01;
+     * 0..1; 0 rejects only what is wrong anyway). select_regularisation 1
+     * (the default) fits the learner on the training share twice, with the
+     * given learning_rate and l2 and with a smoother setting (learning rate
+     * 0.05, L2 3e-4), and keeps for the final fit whichever scores better on
+     * the held-out share (ties keep the given one); it costs one more fit.
+     * 0 uses the given setting as it is. Without a held-out share or a
+     * calibration file there is nothing to choose on. Older versions get
+     * max_in_scope_loss 0.015 and no selection, as before. */
+    float max_in_scope_loss;
+    uint32_t select_regularisation;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

@@ -63,6 +63,8 @@ struct train_options {
     std::uint32_t min_document_frequency = 1;  // leave out rarer features (kefu.h)
     float prune_below = 0.1f;                  // drop smaller weight differences (kefu.h)
     bool chinese_words = false;                // ICU word n-grams for Chinese (kefu.h)
+    float max_in_scope_loss = 0.01f;           // what the out-of-scope rule may cost (kefu.h)
+    bool select_regularisation = true;         // also try a smoother learner on the held-out share (kefu.h)
 };
 
 struct classify_options {
@@ -204,6 +206,8 @@ private:
         c.min_document_frequency = options.min_document_frequency;
         c.prune_below = options.prune_below;
         c.chinese_words = options.chinese_words ? 1 : 0;
+        c.max_in_scope_loss = options.max_in_scope_loss;
+        c.select_regularisation = options.select_regularisation ? 1 : 0;
         return c;
     }
 

@@ -18,10 +18,11 @@ namespace {
 
 // Versions of kefu_train_options a caller may pass, and the bytes each has:
 // version 1 ended before compose_leads, version 2 before min_document_frequency.
-bool known_train_options_version(uint32_t version) { return version >= 1 && version <= 3; }
+bool known_train_options_version(uint32_t version) { return version >= 1 && version <= 4; }
 std::size_t train_options_size(uint32_t version) {
     if (version == 1) return offsetof(kefu_train_options, compose_leads);
     if (version == 2) return offsetof(kefu_train_options, min_document_frequency);
+    if (version == 3) return offsetof(kefu_train_options, max_in_scope_loss);
     return sizeof(kefu_train_options);
 }
 
@@ -35,6 +36,23 @@ int read_version_3(const kefu_train_options* opts, kefu::detail::model::training
         return invalid_argument("kefu_train_options: prune_below must be in [0, 10]");
     out.learner.min_document_frequency = opts->min_document_frequency;
     out.learner.prune_below = opts->prune_below;
+    return KEFU_OK;
+}
+
+// Callers of versions 1-3 keep the out-of-scope budget and the single fit
+// they were given before version 4.
+int read_version_4(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
+    if (opts->version < 4) {
+        out.learner.max_in_scope_loss = kefu::detail::learn::version_3_max_in_scope_loss;
+        out.select_regularisation = false;
+        return KEFU_OK;
+    }
+    if (!(opts->max_in_scope_loss >= 0.0f && opts->max_in_scope_loss <= 1.0f))
+        return invalid_argument("kefu_train_options: max_in_scope_loss must be in [0, 1]");
+    if (opts->select_regularisation > 1)
+        return invalid_argument("kefu_train_options: select_regularisation must be 0 or 1");
+    out.learner.max_in_scope_loss = opts->max_in_scope_loss;
+    out.select_regularisation = opts->select_regularisation == 1;
     return KEFU_OK;
 }
 
@@ -69,6 +87,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.features.word_ngrams = static_cast<std::uint8_t>(opts->word_ngrams);
     out.learner.l2 = opts->l2;
     if (const int status = read_version_3(opts, out); status != KEFU_OK) return status;
+    if (const int status = read_version_4(opts, out); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -169,6 +188,10 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
         opts->min_document_frequency = defaults.min_document_frequency;
         opts->prune_below = defaults.prune_below;
         opts->chinese_words = features.chinese_words;
+    }
+    if (version >= 4) {
+        opts->max_in_scope_loss = defaults.max_in_scope_loss;
+        opts->select_regularisation = kefu::detail::model::training_options{}.select_regularisation ? 1 : 0;
     }
     return KEFU_OK;
 }

@@ -69,8 +69,6 @@ std::vector<float> class_weights(const std::vector<example>& data, std::uint32_t
     return w;
 }
 
-constexpr float active_gradient = 1e-3f;
-
 void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_t label,
               float example_weight, const train_options& o, std::vector<float>& p, std::vector<std::uint32_t>& active) {
     const std::uint32_t C = s.classes;
@@ -86,7 +84,7 @@ void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_
     active.clear();
     for (std::uint32_t c = 0; c < C; ++c) {
         p[c] = (p[c] - (c == label ? 1.0f : 0.0f)) * example_weight;
-        if (std::fabs(p[c]) > active_gradient) active.push_back(c);
+        if (std::fabs(p[c]) > o.min_gradient) active.push_back(c);
     }
     for (const row_feature& f : x) {
         float* w = s.weights.data() + static_cast<std::size_t>(f.row) * C;
@@ -119,6 +117,27 @@ linear_model fit(const std::vector<example>& data, std::uint32_t classes, const 
         for (std::size_t i : order) sgd_step(s, indexed[i], data[i].label, weight_of[data[i].label], o, p, active);
     }
     return linear_model(classes, std::move(s.row_hash), std::move(s.idf), std::move(s.weights), std::move(s.bias));
+}
+
+train_options smoother(train_options given) {
+    given.learning_rate = 0.05f;
+    given.l2 = 3e-4f;
+    // Smaller steps leave more classes with a small gradient for longer; at
+    // 1e-3 they doubled the fit's time, at 5e-3 the held-out scores were the
+    // same (CLINC150 and BANKING77 training shares).
+    given.min_gradient = 5e-3f;
+    return given;
+}
+
+float accuracy(const linear_model& model, const std::vector<example>& examples) {
+    if (examples.empty()) return 0.0f;
+    std::size_t right = 0;
+    std::vector<float> logits;
+    for (const example& e : examples) {
+        model.logits(e.features, logits);
+        right += static_cast<std::size_t>(std::max_element(logits.begin(), logits.end()) - logits.begin()) == e.label;
+    }
+    return static_cast<float>(right) / static_cast<float>(examples.size());
 }
 
 split_indices stratified_split(const std::vector<std::uint32_t>& labels, std::uint32_t classes, float share,

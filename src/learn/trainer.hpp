@@ -20,10 +20,15 @@ struct train_options {
     std::uint32_t epochs = 20;
     float learning_rate = 0.25f;
     float l2 = 1e-6f;
+    // An update skips the classes whose gradient is below this.
+    float min_gradient = 1e-3f;
     std::uint32_t seed = 1;
     bool balance_classes = true;
     float holdout = 0.2f;              // share held back for calibration when no calibration set is given
-    float max_in_scope_loss = 0.015f;  // in-scope accuracy the out-of-scope rule may cost
+    // In-scope accuracy the out-of-scope rule may cost on the held-out share.
+    // On CLINC150 the validation set lost about 1.4 times what the held-out
+    // share did, so 0.01 keeps the loss under 2 points.
+    float max_in_scope_loss = 0.01f;
     // Row differences from the row's centre this small are dropped from the
     // stored model (linear_model): on CLINC150 it keeps half the weights
     // and costs 0.1 point in-scope; the project's test sets score the same.
@@ -32,6 +37,19 @@ struct train_options {
     // model (and so of the weighting, at training and prediction alike).
     std::uint32_t min_document_frequency = 1;
 };
+
+// A smoother setting than the given one: smaller AdaGrad steps and stronger
+// L2. Training tries both on its held-out share (model/training.cpp): on
+// held-out shares of the English training sets (CLINC150, BANKING77) the
+// smoother one scored 0.5-1.3 points better; on the project's Chinese chats,
+// with their rules, 0.1-1.2 points worse.
+train_options smoother(train_options given);
+
+// Share of examples whose top class is their label.
+float accuracy(const linear_model& model, const std::vector<example>& examples);
+
+// The budget before it was an option (kefu_train_options version 4).
+inline constexpr float version_3_max_in_scope_loss = 0.015f;
 
 // Fits the model on all examples. Deterministic for a given seed.
 linear_model fit(const std::vector<example>& data, std::uint32_t classes, const train_options& options);

@@ -40,11 +40,22 @@ struct composition_options {
 
 struct training_options {
     learn::train_options learner;
+    // With held-out data, the learner is fitted with the given setting and
+    // with learn::smoother(given), and the one that scores better on the
+    // held-out data is the one fitted on everything.
+    bool select_regularisation = true;
     composition_options composition;
     learn::feature_config features;
     std::string out_of_scope_label;         // "" = keep the base model's ("other" by default)
     std::vector<labelled_text> calibration;  // with the held-out share, fits fusion and the OOS rule;
                                              // the final learner is fitted on it too
+};
+
+// Calibration rows scored by a learner fitted without them, and the learner
+// setting that fitted best.
+struct calibration_fit {
+    std::vector<learn::calibration_row> rows;
+    learn::train_options learner;
 };
 
 // What training measured on the calibration data. Stored in model files
@@ -105,11 +116,14 @@ private:
     learn::calibration_row calibration_row_for(const learn::linear_model& linear, const labelled_text& item,
                                                intent::classify_scratch& scratch) const;
     void calibrate(const std::vector<learn::calibration_row>& rows, float max_in_scope_loss);
-    // Calibration rows scored by a learner fitted without them: the
-    // held-out share of `data` and the calibration set.
-    std::vector<learn::calibration_row> held_out_rows(const std::vector<labelled_text>& data,
-                                                      const std::vector<learn::example>& examples,
-                                                      const training_options& options) const;
+    // Calibration rows of the held-out share of `data` and of the
+    // calibration set, scored by a learner fitted on the rest.
+    calibration_fit held_out_fit(const std::vector<labelled_text>& data, const std::vector<learn::example>& examples,
+                                 const training_options& options) const;
+    // The learner fitted on `part` with `learner`'s setting or its smoother
+    // twin, whichever scores better on `held` (which may be empty: no choice).
+    learn::linear_model select_learner(const std::vector<learn::example>& part, const std::vector<learn::example>& held,
+                                       learn::train_options& learner) const;
 
     intent::rule_set rules_;
     intent::matcher matcher_;

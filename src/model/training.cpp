@@ -77,12 +77,25 @@ void compiled_model::calibrate(const std::vector<learn::calibration_row>& rows, 
     report_.calibration_oos_recall = s.oos_recall;
 }
 
-std::vector<learn::calibration_row> compiled_model::held_out_rows(const std::vector<labelled_text>& data,
-                                                                  const std::vector<learn::example>& examples,
-                                                                  const training_options& options) const {
-    std::vector<learn::calibration_row> rows;
+learn::linear_model compiled_model::select_learner(const std::vector<learn::example>& part,
+                                                  const std::vector<learn::example>& held,
+                                                  learn::train_options& learner) const {
+    learn::linear_model given = learn::fit(part, class_count(), learner);
+    if (held.empty()) return given;
+    const learn::train_options smoother = learn::smoother(learner);
+    learn::linear_model smooth = learn::fit(part, class_count(), smoother);
+    // Ties keep the given setting: the smoother one has to earn its place.
+    if (learn::accuracy(smooth, held) <= learn::accuracy(given, held)) return given;
+    learner = smoother;
+    return smooth;
+}
+
+calibration_fit compiled_model::held_out_fit(const std::vector<labelled_text>& data,
+                                             const std::vector<learn::example>& examples,
+                                             const training_options& options) const {
+    calibration_fit out{{}, options.learner};
     const bool hold_out = options.learner.holdout > 0 && examples.size() >= min_examples_for_holdout;
-    if (!hold_out && options.calibration.empty()) return rows;
+    if (!hold_out && options.calibration.empty()) return out;
     std::vector<std::size_t> train_part = all_indices(examples.size()), held_part;
     if (hold_out) {
         std::vector<std::uint32_t> labels;
@@ -97,13 +110,18 @@ std::vector<learn::calibration_row> compiled_model::held_out_rows(const std::vec
     std::vector<learn::example> part =
         featurize(composed_examples(data, train_part, options, out_of_scope_label_, first_fit_salt));
     for (std::size_t i : train_part) part.push_back(examples[i]);
-    const learn::linear_model first = learn::fit(part, class_count(), options.learner);
+    std::vector<learn::example> held;
+    if (options.select_regularisation) {
+        held = featurize(options.calibration);
+        for (std::size_t i : held_part) held.push_back(examples[i]);
+    }
+    const learn::linear_model first = select_learner(part, held, out.learner);
     intent::classify_scratch scratch;
-    for (std::size_t i : held_part) rows.push_back(calibration_row_for(first, data[i], scratch));
+    for (std::size_t i : held_part) out.rows.push_back(calibration_row_for(first, data[i], scratch));
     for (const auto& item : composed_examples(data, held_part, options, out_of_scope_label_, held_out_salt))
-        rows.push_back(calibration_row_for(first, item, scratch));
-    for (const auto& item : options.calibration) rows.push_back(calibration_row_for(first, item, scratch));
-    return rows;
+        out.rows.push_back(calibration_row_for(first, item, scratch));
+    for (const auto& item : options.calibration) out.rows.push_back(calibration_row_for(first, item, scratch));
+    return out;
 }
 
 std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<labelled_text>& data,
@@ -133,7 +151,7 @@ std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<la
     m->features_ = options.features;
 
     const std::vector<learn::example> examples = m->featurize(data);
-    const std::vector<learn::calibration_row> rows = m->held_out_rows(data, examples, options);
+    const calibration_fit calibration = m->held_out_fit(data, examples, options);
     // The final learner is fitted on everything.
     const std::vector<labelled_text> composed = composed_examples(data, all_indices(data.size()), options,
                                                                   m->out_of_scope_label_, final_fit_salt);
@@ -142,8 +160,8 @@ std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<la
         std::vector<learn::example> featurized = m->featurize(*more);
         all.insert(all.end(), featurized.begin(), featurized.end());
     }
-    m->linear_ = learn::fit(all, m->class_count(), options.learner);
-    m->calibrate(rows, options.learner.max_in_scope_loss);
+    m->linear_ = learn::fit(all, m->class_count(), calibration.learner);
+    m->calibrate(calibration.rows, options.learner.max_in_scope_loss);
     m->report_.examples = examples.size();
     m->report_.features = m->linear_.feature_count();
     m->report_.composed_examples = static_cast<std::uint32_t>(composed.size());

@@ -91,7 +91,7 @@ static void models(kefu_model *model) {
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&m, NULL, &example, 1, NULL));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&m, NULL, &example, 0, NULL));
     CHECK_STATUS(KEFU_OK, kefu_train_options_init(&topts, KEFU_TRAIN_OPTIONS_VERSION));
-    topts.version = 4;
+    topts.version = KEFU_TRAIN_OPTIONS_VERSION + 1;
     example.label = "a";
     CHECK_STATUS(KEFU_EVERSION, kefu_model_train(&m, NULL, &example, 1, &topts));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train_file(&m, NULL, NULL, NULL));

@@ -119,6 +119,13 @@ static void check_trained_info(const kefu_example *examples, size_t count, const
     kefu_string_free(info);
     kefu_model_free(model);
 }
+/* Trains on the 8 examples, expects `expected` and frees what came. */
+static void check_train(int expected, const kefu_example *examples, const kefu_train_options *opts) {
+    kefu_model *model = NULL;
+    CHECK_STATUS(expected, kefu_model_train(&model, NULL, examples, 8, opts));
+    kefu_model_free(model);
+}
+
 static void test_training(void) {
     static const char *const texts[][2] = {
         {"greet", "hello there"}, {"greet", "hi"}, {"greet", "good morning"}, {"greet", "hey you"},
@@ -161,17 +168,27 @@ static void test_training(void) {
     opts.min_document_frequency = 1000;
     check_trained_info(examples, 8, &opts, "\"features\":0,");
     opts.min_document_frequency = 0;
-    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    check_train(KEFU_EINVAL, examples, &opts);
     opts.min_document_frequency = 1;
     opts.prune_below = -0.5f;
-    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    check_train(KEFU_EINVAL, examples, &opts);
     opts.prune_below = 0.0f;
     opts.chinese_words = 2;
-    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
+    check_train(KEFU_EINVAL, examples, &opts);
     opts.chinese_words = 1;
-    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 8, &opts));
-    kefu_model_free(model);
+    check_train(KEFU_OK, examples, &opts);
     opts.chinese_words = 0;
+
+    /* Out-of-scope budget and the choice of regularisation (version 4). */
+    CHECK(opts.max_in_scope_loss > 0.0f && opts.max_in_scope_loss < 0.05f && opts.select_regularisation == 1);
+    opts.max_in_scope_loss = 1.5f;
+    check_train(KEFU_EINVAL, examples, &opts);
+    opts.max_in_scope_loss = 0.0f;
+    opts.select_regularisation = 2;
+    check_train(KEFU_EINVAL, examples, &opts);
+    opts.select_regularisation = 0;
+    check_train(KEFU_OK, examples, &opts);
+    opts.select_regularisation = 1;
 
     opts.epochs = 0;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
@@ -209,10 +226,16 @@ static void test_train_options_version_1(void) {
     kefu_model *model = NULL;
     CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 4, &u.options));
     kefu_model_free(model);
-    kefu_train_options v3;
-    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&v3, KEFU_TRAIN_OPTIONS_VERSION));
-    CHECK(v3.version == 3 && v3.compose_leads == NULL && v3.compose_ratio == 0.0f);
-    CHECK(v3.min_document_frequency == 1 && v3.prune_below > 0.0f);
+    kefu_train_options current;
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&current, KEFU_TRAIN_OPTIONS_VERSION));
+    CHECK(current.version == KEFU_TRAIN_OPTIONS_VERSION && current.compose_leads == NULL && current.compose_ratio == 0.0f);
+    CHECK(current.min_document_frequency == 1 && current.prune_below > 0.0f);
+}
+
+static void test_train_options_version_3(void) {
+    train_options_bytes u;
+    init_older_train_options(&u, 3, offsetof(kefu_train_options, max_in_scope_loss));
+    CHECK(u.options.min_document_frequency == 1 && u.options.chinese_words == 0);
 }
 
 static void test_train_options_version_2(void) {
@@ -244,6 +267,7 @@ int main(void) {
     test_training();
     test_train_options_version_1();
     test_train_options_version_2();
+    test_train_options_version_3();
     test_argument_checks();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures != 0;

@@ -42,3 +42,16 @@ execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${s
 if(status EQUAL 0 OR NOT err MATCHES "min_document_frequency")
     message(FATAL_ERROR "--min-df 0 must be refused with a clear message, got ${status}: ${err}")
 endif()
+
+# The out-of-scope budget and a fixed learner setting (train options v4).
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}" --fixed-regularisation
+                        --max-in-scope-loss 0
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "train with --fixed-regularisation/--max-in-scope-loss failed (${status}): ${err}")
+endif()
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}" --max-in-scope-loss 2
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(status EQUAL 0 OR NOT err MATCHES "max_in_scope_loss")
+    message(FATAL_ERROR "--max-in-scope-loss 2 must be refused with a clear message, got ${status}: ${err}")
+endif()

@@ -9,6 +9,7 @@
 #include "learn/calibration.hpp"
 #include "learn/features.hpp"
 #include "learn/linear_model.hpp"
+#include "learn/trainer.hpp"
 #include "model/model.hpp"
 
 namespace {
@@ -51,6 +52,68 @@ TEST(Learn, TrainedModelLearnsItsData) {
         model->classify(scratch.text, scratch, result);
         EXPECT_EQ(model->rules().intents[result.intent].name, d.label) << d.text;
     }
+}
+
+// Enough examples for a held-out share (each text three ways).
+std::vector<labelled_text> held_out_data() {
+    std::vector<labelled_text> d;
+    for (const auto& item : small_data())
+        for (const char* tail : {"", "呀", "？"}) d.push_back({item.label, item.text + tail});
+    return d;
+}
+
+std::size_t right_on(const compiled_model& model, const std::vector<labelled_text>& data) {
+    kefu::detail::intent::classify_scratch scratch;
+    kefu::detail::intent::classification result;
+    std::size_t right = 0;
+    for (const auto& d : data) {
+        kefu::detail::text::normalize(d.text, {}, scratch.text);
+        model.classify(scratch.text, scratch, result);
+        right += model.rules().intents[result.intent].name == d.label;
+    }
+    return right;
+}
+
+// A given setting that never updates (no gradient reaches its threshold)
+// learns nothing: the held-out share must pick the smoother setting, which
+// learns the data.
+TEST(Learn, RegularisationIsChosenOnTheHeldOutShare) {
+    kefu::detail::model::training_options options;
+    options.learner.min_gradient = 2.0f;
+    options.select_regularisation = false;
+    const auto fixed = compiled_model::train(held_out_data(), options);
+    options.select_regularisation = true;
+    const auto selected = compiled_model::train(held_out_data(), options);
+    EXPECT_EQ(right_on(*selected, held_out_data()), held_out_data().size());
+    EXPECT_LT(right_on(*fixed, held_out_data()), right_on(*selected, held_out_data()));
+}
+
+// Both settings learn this data; a tie keeps the given one, so the model is
+// the one trained without a choice.
+TEST(Learn, ATieKeepsTheGivenRegularisation) {
+    kefu::detail::model::training_options options;
+    options.select_regularisation = false;
+    const std::string fixed = compiled_model::train(held_out_data(), options)->save();
+    options.select_regularisation = true;
+    EXPECT_EQ(compiled_model::train(held_out_data(), options)->save(), fixed);
+}
+
+TEST(Learn, HeldOutAccuracyCountsTopClasses) {
+    kefu::detail::model::training_options options;
+    options.learner.holdout = 0.0f;
+    const auto model = compiled_model::train(small_data(), options);
+    std::vector<learn::example> examples;
+    kefu::detail::text::normalized text;
+    for (const auto& d : small_data()) {
+        kefu::detail::text::normalize(d.text, {}, text);
+        learn::example e{{}, static_cast<std::uint32_t>(model->rules().find_intent(d.label))};
+        learn::extract_features(text, {}, {}, {}, e.features);
+        examples.push_back(std::move(e));
+    }
+    EXPECT_FLOAT_EQ(learn::accuracy(model->linear(), examples), 1.0f);
+    for (auto& e : examples) e.label = (e.label + 1) % 3;
+    EXPECT_FLOAT_EQ(learn::accuracy(model->linear(), examples), 0.0f);
+    EXPECT_FLOAT_EQ(learn::accuracy(model->linear(), {}), 0.0f);
 }
 
 TEST(Learn, FeaturesAreMergedWithTheirCounts) {

@@ -39,6 +39,12 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_option("--prune-below", s->options.prune_below,
                     "Drop a feature's class weights that differ from its median weight by at most this (0: keep all)")
         ->capture_default_str();
+    cmd->add_option("--max-in-scope-loss", s->options.max_in_scope_loss,
+                    "In-scope accuracy the out-of-scope rule may cost on the held-out share (0..1)")
+        ->capture_default_str();
+    cmd->add_flag("--fixed-regularisation{false}", s->options.select_regularisation,
+                  "Fit with the given learning rate and L2 only (by default a smoother setting is also fitted and "
+                  "the better on the held-out share kept; it costs one more fit)");
     cmd->callback([s, &global, &body] {
         body = [s, &global] {
             // Without --model the learned model stands alone: the default

@@ -147,7 +147,8 @@ class Model:
     def train(cls, examples: Iterable[Tuple[str, str]], *, base: Optional["Model"] = None, seed: int = 1,
               epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2,
               compose_leads: Sequence[str] = (), compose_ratio: float = 0.0, min_document_frequency: int = 1,
-              prune_below: Optional[float] = None, chinese_words: bool = False) -> "Model":
+              prune_below: Optional[float] = None, chinese_words: bool = False,
+              max_in_scope_loss: Optional[float] = None, select_regularisation: bool = True) -> "Model":
         """Trains a learned intent model on (label, text) pairs.
 
         compose_leads and compose_ratio add multi-wish examples: a short
@@ -157,7 +158,12 @@ class Model:
         min_document_frequency leaves out features found in fewer examples;
         prune_below drops class weights this close to each feature's median
         (None keeps the library default, 0 keeps every weight); chinese_words
-        adds Chinese word n-grams from ICU's dictionary word breaks."""
+        adds Chinese word n-grams from ICU's dictionary word breaks.
+
+        max_in_scope_loss is the in-scope accuracy the out-of-scope rule may
+        cost on the held-out share (None keeps the library default);
+        select_regularisation also fits a smoother learner and keeps the one
+        that scores better on the held-out share."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -171,6 +177,9 @@ class Model:
         opts.chinese_words = 1 if chinese_words else 0
         if prune_below is not None:
             opts.prune_below = prune_below
+        if max_in_scope_loss is not None:
+            opts.max_in_scope_loss = max_in_scope_loss
+        opts.select_regularisation = 1 if select_regularisation else 0
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
                                        ctypes.byref(opts)))

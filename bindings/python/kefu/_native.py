@@ -114,7 +114,8 @@ class TrainOptions(ctypes.Structure):
                 ("word_ngrams", ctypes.c_uint32), ("l2", ctypes.c_float), ("calibration_tsv", ctypes.c_char_p),
                 ("compose_leads", ctypes.c_char_p), ("compose_ratio", ctypes.c_float),
                 ("min_document_frequency", ctypes.c_uint32), ("prune_below", ctypes.c_float),
-                ("chinese_words", ctypes.c_uint32)]
+                ("chinese_words", ctypes.c_uint32), ("max_in_scope_loss", ctypes.c_float),
+                ("select_regularisation", ctypes.c_uint32)]
 
 
 class Example(ctypes.Structure):
@@ -125,7 +126,7 @@ NORMALIZE_OPTIONS_VERSION = 1
 CLASSIFY_OPTIONS_VERSION = 2
 ENTITY_OPTIONS_VERSION = 1
 LINT_CONTEXT_VERSION = 1
-TRAIN_OPTIONS_VERSION = 3
+TRAIN_OPTIONS_VERSION = 4
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
 

@@ -103,6 +103,23 @@ def test_train_model_size_options():
     assert e.value.name == "KEFU_EINVAL"
 
 
+def test_train_out_of_scope_budget_and_regularisation():
+    data = [("price", t + tail) for t in ("how much is it", "what does it cost", "price please", "how much")
+            for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+    data += [("ship", t + tail) for t in ("when will it ship", "ship today", "when does it arrive", "shipping date")
+             for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+    # With and without the choice of setting, on a held-out share of 56.
+    fixed = kefu.Model.train(data, epochs=10, select_regularisation=False, max_in_scope_loss=0.0)
+    chosen = kefu.Model.train(data, epochs=10)
+    for model in (fixed, chosen):
+        assert model.classify("when will it ship").intent == "ship"
+        assert model.classify("how much is it").intent == "price"
+    assert fixed.info()["learned"]["calibration_examples"] > 0
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.train(data, max_in_scope_loss=1.5)
+    assert e.value.name == "KEFU_EINVAL"
+
+
 def test_load_errors():
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.load("/nonexistent/model.kfm")
