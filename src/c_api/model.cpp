@@ -41,9 +41,11 @@ int read_version_3(const kefu_train_options* opts, kefu::detail::model::training
 
 // Callers of versions 1-3 keep the out-of-scope budget and the single fit
 // they were given before version 4.
+constexpr float version_3_max_in_scope_loss = 0.015f;
+
 int read_version_4(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
     if (opts->version < 4) {
-        out.learner.max_in_scope_loss = kefu::detail::learn::version_3_max_in_scope_loss;
+        out.learner.max_in_scope_loss = version_3_max_in_scope_loss;
         out.select_regularisation = false;
         return KEFU_OK;
     }
@@ -169,29 +171,30 @@ const char* kefu_model_intent_name(const kefu_model* model, size_t index) {
 int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     if (opts == nullptr) return invalid_argument("opts is NULL");
     if (!known_train_options_version(version)) return unsupported_version("kefu_train_options", version);
-    const kefu::detail::learn::train_options defaults;
+    const kefu::detail::model::training_options defaults;  // the library's, learner and features alike
+    const kefu::detail::learn::train_options& learner = defaults.learner;
+    const kefu::detail::learn::feature_config& features = defaults.features;
     std::memset(opts, 0, train_options_size(version));  // a version-1 caller's struct is shorter
     opts->version = version;
-    opts->seed = defaults.seed;
-    opts->epochs = defaults.epochs;
-    opts->learning_rate = defaults.learning_rate;
-    opts->holdout = defaults.holdout;
+    opts->seed = learner.seed;
+    opts->epochs = learner.epochs;
+    opts->learning_rate = learner.learning_rate;
+    opts->holdout = learner.holdout;
     opts->oos_label = nullptr;
-    const kefu::detail::learn::feature_config features;
     opts->char_ngram_min = features.min_char_n;
     opts->char_ngram_max = features.max_char_n;
     opts->word_ngrams = features.word_ngrams;
-    opts->l2 = defaults.l2;
+    opts->l2 = learner.l2;
     opts->calibration_tsv = nullptr;
     // version 2: compose_leads NULL and compose_ratio 0 by the memset
     if (version >= 3) {
-        opts->min_document_frequency = defaults.min_document_frequency;
-        opts->prune_below = defaults.prune_below;
+        opts->min_document_frequency = learner.min_document_frequency;
+        opts->prune_below = learner.prune_below;
         opts->chinese_words = features.chinese_words;
     }
     if (version >= 4) {
-        opts->max_in_scope_loss = defaults.max_in_scope_loss;
-        opts->select_regularisation = kefu::detail::model::training_options{}.select_regularisation ? 1 : 0;
+        opts->max_in_scope_loss = learner.max_in_scope_loss;
+        opts->select_regularisation = defaults.select_regularisation ? 1 : 0;
     }
     return KEFU_OK;
 }

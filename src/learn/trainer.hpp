@@ -48,9 +48,6 @@ train_options smoother(train_options given);
 // Share of examples whose top class is their label.
 float accuracy(const linear_model& model, const std::vector<example>& examples);
 
-// The budget before it was an option (kefu_train_options version 4).
-inline constexpr float version_3_max_in_scope_loss = 0.015f;
-
 // Fits the model on all examples. Deterministic for a given seed.
 linear_model fit(const std::vector<example>& data, std::uint32_t classes, const train_options& options);
 

@@ -118,7 +118,10 @@ private:
     void calibrate(const std::vector<learn::calibration_row>& rows, float max_in_scope_loss);
     // Calibration rows of the held-out share of `data` and of the
     // calibration set, scored by a learner fitted on the rest.
+    // `examples` and `calibration_examples` are the features of `data` and
+    // of options.calibration.
     calibration_fit held_out_fit(const std::vector<labelled_text>& data, const std::vector<learn::example>& examples,
+                                 const std::vector<learn::example>& calibration_examples,
                                  const training_options& options) const;
     // The learner fitted on `part` with `learner`'s setting or its smoother
     // twin, whichever scores better on `held` (which may be empty: no choice).

@@ -92,6 +92,7 @@ learn::linear_model compiled_model::select_learner(const std::vector<learn::exam
 
 calibration_fit compiled_model::held_out_fit(const std::vector<labelled_text>& data,
                                              const std::vector<learn::example>& examples,
+                                             const std::vector<learn::example>& calibration_examples,
                                              const training_options& options) const {
     calibration_fit out{{}, options.learner};
     const bool hold_out = options.learner.holdout > 0 && examples.size() >= min_examples_for_holdout;
@@ -112,7 +113,7 @@ calibration_fit compiled_model::held_out_fit(const std::vector<labelled_text>& d
     for (std::size_t i : train_part) part.push_back(examples[i]);
     std::vector<learn::example> held;
     if (options.select_regularisation) {
-        held = featurize(options.calibration);
+        held = calibration_examples;
         for (std::size_t i : held_part) held.push_back(examples[i]);
     }
     const learn::linear_model first = select_learner(part, held, out.learner);
@@ -151,15 +152,15 @@ std::shared_ptr<const compiled_model> compiled_model::train(const std::vector<la
     m->features_ = options.features;
 
     const std::vector<learn::example> examples = m->featurize(data);
-    const calibration_fit calibration = m->held_out_fit(data, examples, options);
+    const std::vector<learn::example> calibration_examples = m->featurize(options.calibration);
+    const calibration_fit calibration = m->held_out_fit(data, examples, calibration_examples, options);
     // The final learner is fitted on everything.
     const std::vector<labelled_text> composed = composed_examples(data, all_indices(data.size()), options,
                                                                   m->out_of_scope_label_, final_fit_salt);
     std::vector<learn::example> all = examples;
-    for (const auto* more : {&options.calibration, &composed}) {
-        std::vector<learn::example> featurized = m->featurize(*more);
-        all.insert(all.end(), featurized.begin(), featurized.end());
-    }
+    all.insert(all.end(), calibration_examples.begin(), calibration_examples.end());
+    const std::vector<learn::example> composed_features = m->featurize(composed);
+    all.insert(all.end(), composed_features.begin(), composed_features.end());
     m->linear_ = learn::fit(all, m->class_count(), calibration.learner);
     m->calibrate(calibration.rows, options.learner.max_in_scope_loss);
     m->report_.examples = examples.size();
