@@ -6,8 +6,14 @@
 #include <random>
 #include <unordered_map>
 
+#include "core/vector_clones.hpp"
+
 namespace kefu::detail::learn {
 namespace {
+
+constexpr std::size_t cache_line = 64;
+constexpr std::size_t rows_ahead = 4;  // on CLINC150, 2 to 6 ahead were alike, 12 slower
+constexpr std::size_t max_prefetched_classes = 8;  // beyond, the whole rows are wanted anyway
 
 // Dense training state: one row per distinct feature seen.
 struct training_state {
@@ -69,36 +75,64 @@ std::vector<float> class_weights(const std::vector<example>& data, std::uint32_t
     return w;
 }
 
-void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_t label,
-              float example_weight, const train_options& o, std::vector<float>& p, std::vector<std::uint32_t>& active) {
+// Asks for the cache lines of a weight row ahead of use: the rows of an
+// example are scattered over a matrix far larger than the caches, and with
+// the requests made early their misses overlap instead of queueing.
+void prefetch_row(const float* row, std::uint32_t columns) {
+    const char* bytes = reinterpret_cast<const char*>(row);
+    for (std::size_t offset = 0; offset < columns * sizeof(float); offset += cache_line) __builtin_prefetch(bytes + offset);
+}
+
+// p = bias + the sum of the example's rows, each times its value.
+KEFU_VECTOR_CLONES void add_rows(const training_state& s, const std::vector<row_feature>& x, std::vector<float>& p) {
     const std::uint32_t C = s.classes;
     p.assign(s.bias.begin(), s.bias.end());
-    for (const row_feature& f : x) {
-        const float* w = s.weights.data() + static_cast<std::size_t>(f.row) * C;
-        for (std::uint32_t c = 0; c < C; ++c) p[c] += w[c] * f.value;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+        if (k + rows_ahead < x.size()) prefetch_row(s.weights.data() + std::size_t{x[k + rows_ahead].row} * C, C);
+        const float* w = s.weights.data() + std::size_t{x[k].row} * C;
+        const float value = x[k].value;
+        for (std::uint32_t c = 0; c < C; ++c) p[c] += w[c] * value;
     }
-    softmax(p);
-    // Only classes with a noticeable gradient are updated: with many classes
-    // almost all probabilities are ~0 after the first epoch, and skipping them
-    // makes an update cost O(features x active classes) instead of x all.
-    active.clear();
-    for (std::uint32_t c = 0; c < C; ++c) {
-        p[c] = (p[c] - (c == label ? 1.0f : 0.0f)) * example_weight;
-        if (std::fabs(p[c]) > o.min_gradient) active.push_back(c);
-    }
+}
+
+// One AdaGrad step on the active classes of each row; `gradient` holds the
+// loss gradient with respect to each class's logit.
+void update_rows(training_state& s, const std::vector<row_feature>& x, const std::vector<float>& gradient,
+                 const std::vector<std::uint32_t>& active, const train_options& o) {
+    const std::uint32_t C = s.classes;
+    // The squared-gradient rows were not read by the forward pass; with few
+    // active classes, fetching just their entries first overlaps the misses.
+    if (active.size() <= max_prefetched_classes)
+        for (const row_feature& f : x)
+            for (std::uint32_t c : active) __builtin_prefetch(s.squared.data() + std::size_t{f.row} * C + c, 1);
     for (const row_feature& f : x) {
-        float* w = s.weights.data() + static_cast<std::size_t>(f.row) * C;
-        float* g2 = s.squared.data() + static_cast<std::size_t>(f.row) * C;
+        float* w = s.weights.data() + std::size_t{f.row} * C;
+        float* g2 = s.squared.data() + std::size_t{f.row} * C;
         for (std::uint32_t c : active) {
-            const float g = p[c] * f.value + o.l2 * w[c];
+            const float g = gradient[c] * f.value + o.l2 * w[c];
             g2[c] += g * g;
             w[c] -= o.learning_rate * g / std::sqrt(g2[c]);
         }
     }
     for (std::uint32_t c : active) {
-        s.bias_squared[c] += p[c] * p[c];
-        s.bias[c] -= o.learning_rate * p[c] / std::sqrt(s.bias_squared[c]);
+        s.bias_squared[c] += gradient[c] * gradient[c];
+        s.bias[c] -= o.learning_rate * gradient[c] / std::sqrt(s.bias_squared[c]);
     }
+}
+
+void sgd_step(training_state& s, const std::vector<row_feature>& x, std::uint32_t label, float example_weight,
+              const train_options& o, std::vector<float>& p, std::vector<std::uint32_t>& active) {
+    add_rows(s, x, p);
+    softmax(p);
+    // Only classes with a noticeable gradient are updated: with many classes
+    // almost all probabilities are ~0 after the first epoch, and skipping them
+    // makes an update cost O(features x active classes) instead of x all.
+    active.clear();
+    for (std::uint32_t c = 0; c < s.classes; ++c) {
+        p[c] = (p[c] - (c == label ? 1.0f : 0.0f)) * example_weight;
+        if (std::fabs(p[c]) > o.min_gradient) active.push_back(c);
+    }
+    update_rows(s, x, p, active, o);
 }
 
 }  // namespace
