@@ -625,9 +625,9 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 4 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
+#define KEFU_TRAIN_OPTIONS_VERSION 5 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
                                        prune_below and chinese_words, 4 max_in_scope_loss and
-                                       select_regularisation; 1 to 3 are still accepted */
+                                       select_regularisation, 5 threads; 1 to 4 are still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -679,6 +679,12 @@ typedef struct kefu_train_options {
      * max_in_scope_loss 0.015 and no selection, as before. */
     float max_in_scope_loss;
     uint32_t select_regularisation;
+    /* Version 5. threads: how many threads training may use, the calling one
+     * included; 0 (the default) as many as the machine has cores, 1 only the
+     * calling thread, at most 256. The two fits of select_regularisation run
+     * side by side. The model is the same for every value; older versions
+     * get 0. */
+    uint32_t threads;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

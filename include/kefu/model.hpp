@@ -65,6 +65,7 @@ struct train_options {
     bool chinese_words = false;                // ICU word n-grams for Chinese (kefu.h)
     float max_in_scope_loss = 0.01f;           // what the out-of-scope rule may cost (kefu.h)
     bool select_regularisation = true;         // also try a smoother learner on the held-out share (kefu.h)
+    std::uint32_t threads = 0;                 // 0 = one per core; the model is the same for any value (kefu.h)
 };
 
 struct classify_options {
@@ -208,6 +209,7 @@ private:
         c.chinese_words = options.chinese_words ? 1 : 0;
         c.max_in_scope_loss = options.max_in_scope_loss;
         c.select_regularisation = options.select_regularisation ? 1 : 0;
+        c.threads = options.threads;
         return c;
     }
 

@@ -17,12 +17,14 @@ using kefu::detail::guarded;
 namespace {
 
 // Versions of kefu_train_options a caller may pass, and the bytes each has:
-// version 1 ended before compose_leads, version 2 before min_document_frequency.
-bool known_train_options_version(uint32_t version) { return version >= 1 && version <= 4; }
+// version 1 ended before compose_leads, version 2 before min_document_frequency,
+// and so on.
+bool known_train_options_version(uint32_t version) { return version >= 1 && version <= KEFU_TRAIN_OPTIONS_VERSION; }
 std::size_t train_options_size(uint32_t version) {
     if (version == 1) return offsetof(kefu_train_options, compose_leads);
     if (version == 2) return offsetof(kefu_train_options, min_document_frequency);
     if (version == 3) return offsetof(kefu_train_options, max_in_scope_loss);
+    if (version == 4) return offsetof(kefu_train_options, threads);
     return sizeof(kefu_train_options);
 }
 
@@ -58,6 +60,15 @@ int read_version_4(const kefu_train_options* opts, kefu::detail::model::training
     return KEFU_OK;
 }
 
+constexpr std::uint32_t max_threads = 256;
+
+int read_version_5(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
+    if (opts->version < 5) return KEFU_OK;
+    if (opts->threads > max_threads) return invalid_argument("kefu_train_options: threads must be 0..256");
+    out.threads = opts->threads;
+    return KEFU_OK;
+}
+
 int read_composition(const kefu_train_options* opts, kefu::detail::model::composition_options& out) {
     if (opts->version < 2) return KEFU_OK;
     if (!(opts->compose_ratio >= 0.0f && opts->compose_ratio <= 10.0f))
@@ -90,6 +101,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     out.learner.l2 = opts->l2;
     if (const int status = read_version_3(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_4(opts, out); status != KEFU_OK) return status;
+    if (const int status = read_version_5(opts, out); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -196,6 +208,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
         opts->max_in_scope_loss = learner.max_in_scope_loss;
         opts->select_regularisation = defaults.select_regularisation ? 1 : 0;
     }
+    if (version >= 5) opts->threads = defaults.threads;
     return KEFU_OK;
 }
 

@@ -44,6 +44,10 @@ struct training_options {
     // with learn::smoother(given), and the one that scores better on the
     // held-out data is the one fitted on everything.
     bool select_regularisation = true;
+    // Threads training may use (core/parallel.hpp): 0 = as many as the
+    // machine has cores. The two candidate fits of the selection run side by
+    // side; the model is the same for any value.
+    std::uint32_t threads = 0;
     composition_options composition;
     learn::feature_config features;
     std::string out_of_scope_label;         // "" = keep the base model's ("other" by default)
@@ -125,8 +129,9 @@ private:
                                  const training_options& options) const;
     // The learner fitted on `part` with `learner`'s setting or its smoother
     // twin, whichever scores better on `held` (which may be empty: no choice).
+    // The two fits run side by side when `threads` allows.
     learn::linear_model select_learner(const std::vector<learn::example>& part, const std::vector<learn::example>& held,
-                                       learn::train_options& learner) const;
+                                       learn::train_options& learner, std::uint32_t threads) const;
 
     intent::rule_set rules_;
     intent::matcher matcher_;

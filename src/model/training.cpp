@@ -3,6 +3,7 @@
 // learner was not fitted on (a held-out share and the calibration set).
 #include <numeric>
 
+#include "core/parallel.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 #include "model/composition.hpp"
@@ -79,15 +80,16 @@ void compiled_model::calibrate(const std::vector<learn::calibration_row>& rows, 
 
 learn::linear_model compiled_model::select_learner(const std::vector<learn::example>& part,
                                                   const std::vector<learn::example>& held,
-                                                  learn::train_options& learner) const {
-    learn::linear_model given = learn::fit(part, class_count(), learner);
-    if (held.empty()) return given;
+                                                  learn::train_options& learner, std::uint32_t threads) const {
+    if (held.empty()) return learn::fit(part, class_count(), learner);
     const learn::train_options smoother = learn::smoother(learner);
-    learn::linear_model smooth = learn::fit(part, class_count(), smoother);
+    auto [given, smooth] = core::run_both(
+        threads, [&] { return learn::fit(part, class_count(), learner); },
+        [&] { return learn::fit(part, class_count(), smoother); });
     // Ties keep the given setting: the smoother one has to earn its place.
-    if (learn::accuracy(smooth, held) <= learn::accuracy(given, held)) return given;
+    if (learn::accuracy(smooth, held) <= learn::accuracy(given, held)) return std::move(given);
     learner = smoother;
-    return smooth;
+    return std::move(smooth);
 }
 
 calibration_fit compiled_model::held_out_fit(const std::vector<labelled_text>& data,
@@ -116,7 +118,7 @@ calibration_fit compiled_model::held_out_fit(const std::vector<labelled_text>& d
         held = calibration_examples;
         for (std::size_t i : held_part) held.push_back(examples[i]);
     }
-    const learn::linear_model first = select_learner(part, held, out.learner);
+    const learn::linear_model first = select_learner(part, held, out.learner, options.threads);
     intent::classify_scratch scratch;
     for (std::size_t i : held_part) out.rows.push_back(calibration_row_for(first, data[i], scratch));
     for (const auto& item : composed_examples(data, held_part, options, out_of_scope_label_, held_out_salt))

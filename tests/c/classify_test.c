@@ -190,6 +190,14 @@ static void test_training(void) {
     check_train(KEFU_OK, examples, &opts);
     opts.select_regularisation = 1;
 
+    /* Threads (version 5). */
+    CHECK(opts.threads == 0);
+    opts.threads = 257;
+    check_train(KEFU_EINVAL, examples, &opts);
+    opts.threads = 1;
+    check_train(KEFU_OK, examples, &opts);
+    opts.threads = 0;
+
     opts.epochs = 0;
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, examples, 8, &opts));
     opts.version = 999;
@@ -238,6 +246,12 @@ static void test_train_options_version_3(void) {
     CHECK(u.options.min_document_frequency == 1 && u.options.chinese_words == 0);
 }
 
+static void test_train_options_version_4(void) {
+    train_options_bytes u;
+    init_older_train_options(&u, 4, offsetof(kefu_train_options, threads));
+    CHECK(u.options.select_regularisation == 1);
+}
+
 static void test_train_options_version_2(void) {
     train_options_bytes u;
     init_older_train_options(&u, 2, offsetof(kefu_train_options, min_document_frequency));
@@ -268,6 +282,7 @@ int main(void) {
     test_train_options_version_1();
     test_train_options_version_2();
     test_train_options_version_3();
+    test_train_options_version_4();
     test_argument_checks();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures != 0;

@@ -50,6 +50,24 @@ execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${s
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "train with --fixed-regularisation/--max-in-scope-loss failed (${status}): ${err}")
 endif()
+# The thread count changes nothing in the model (train options v5).
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}.one" --threads 1
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}.two" --threads 2
+    RESULT_VARIABLE status2 ERROR_VARIABLE err2)
+if(NOT status EQUAL 0 OR NOT status2 EQUAL 0)
+    message(FATAL_ERROR "train with --threads failed (${status}, ${status2}): ${err} ${err2}")
+endif()
+file(SHA256 "${small}.one" one_thread)
+file(SHA256 "${small}.two" two_threads)
+if(NOT one_thread STREQUAL two_threads)
+    message(FATAL_ERROR "--threads 1 and --threads 2 wrote different models")
+endif()
+execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}" --threads 300
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+if(status EQUAL 0 OR NOT err MATCHES "threads")
+    message(FATAL_ERROR "--threads 300 must be refused with a clear message, got ${status}: ${err}")
+endif()
 execute_process(COMMAND "${KEFU}" train --in "${DATA}/tiny_train.tsv" --out "${small}" --max-in-scope-loss 2
     RESULT_VARIABLE status ERROR_VARIABLE err)
 if(status EQUAL 0 OR NOT err MATCHES "max_in_scope_loss")

@@ -98,6 +98,23 @@ TEST(Learn, ATieKeepsTheGivenRegularisation) {
     EXPECT_EQ(compiled_model::train(held_out_data(), options)->save(), fixed);
 }
 
+// The two candidate fits run side by side or one after the other; either
+// way each is the same fit, so the model is byte-identical. Both outcomes
+// of the choice are covered: a given setting that learns nothing (the
+// smoother one wins) and the default (a tie keeps it).
+TEST(Learn, TheThreadCountDoesNotChangeTheModel) {
+    for (float min_gradient : {2.0f, 1e-3f}) {
+        kefu::detail::model::training_options options;
+        options.learner.min_gradient = min_gradient;
+        options.threads = 1;
+        const std::string alone = compiled_model::train(held_out_data(), options)->save();
+        for (std::uint32_t threads : {0u, 2u}) {
+            options.threads = threads;
+            EXPECT_EQ(compiled_model::train(held_out_data(), options)->save(), alone) << threads << " threads";
+        }
+    }
+}
+
 TEST(Learn, HeldOutAccuracyCountsTopClasses) {
     kefu::detail::model::training_options options;
     options.learner.holdout = 0.0f;

@@ -148,7 +148,8 @@ class Model:
               epochs: int = 12, oos_label: Optional[str] = None, holdout: float = 0.2,
               compose_leads: Sequence[str] = (), compose_ratio: float = 0.0, min_document_frequency: int = 1,
               prune_below: Optional[float] = None, chinese_words: bool = False,
-              max_in_scope_loss: Optional[float] = None, select_regularisation: bool = True) -> "Model":
+              max_in_scope_loss: Optional[float] = None, select_regularisation: bool = True,
+              threads: int = 0) -> "Model":
         """Trains a learned intent model on (label, text) pairs.
 
         compose_leads and compose_ratio add multi-wish examples: a short
@@ -163,7 +164,10 @@ class Model:
         max_in_scope_loss is the in-scope accuracy the out-of-scope rule may
         cost on the held-out share (None keeps the library default);
         select_regularisation also fits a smoother learner and keeps the one
-        that scores better on the held-out share."""
+        that scores better on the held-out share.
+
+        threads is how many threads training may use (0: one per core); the
+        model is the same for any value."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -180,6 +184,7 @@ class Model:
         if max_in_scope_loss is not None:
             opts.max_in_scope_loss = max_in_scope_loss
         opts.select_regularisation = 1 if select_regularisation else 0
+        opts.threads = threads
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
                                        ctypes.byref(opts)))

@@ -120,6 +120,22 @@ def test_train_out_of_scope_budget_and_regularisation():
     assert e.value.name == "KEFU_EINVAL"
 
 
+def test_train_threads_change_nothing(tmp_path):
+    data = [("price", t + tail) for t in ("how much is it", "what does it cost", "price please", "how much")
+            for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+    data += [("ship", t + tail) for t in ("when will it ship", "ship today", "when does it arrive", "shipping date")
+             for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+    saved = []
+    for threads in (1, 2):
+        path = tmp_path / f"threads{threads}.kfm"
+        kefu.Model.train(data, epochs=10, threads=threads).save(str(path))
+        saved.append(path.read_bytes())
+    assert saved[0] == saved[1]
+    with pytest.raises(kefu.KefuError) as e:
+        kefu.Model.train(data, threads=300)
+    assert e.value.name == "KEFU_EINVAL"
+
+
 def test_load_errors():
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.load("/nonexistent/model.kfm")
