@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "core/vector_clones.hpp"
 #include "kefu/error.hpp"
 
 namespace kefu::detail::learn {
@@ -137,7 +138,7 @@ void linear_model::resolve(const std::vector<feature>& features, std::vector<row
     weigh(rows);
 }
 
-void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
+KEFU_VECTOR_CLONES void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
     thread_local std::vector<row_feature> rows;
     resolve(features, rows);
     out.assign(bias_.begin(), bias_.end());
