@@ -25,16 +25,16 @@ inline std::uint32_t usable_threads(std::uint32_t requested) {
 template <class First, class Second>
 auto run_both(std::uint32_t threads, const First& first, const Second& second)
     -> std::pair<decltype(first()), decltype(second())> {
-    if (usable_threads(threads) < 2) {
-        auto a = first();
+    const auto one_after_the_other = [&]() -> std::pair<decltype(first()), decltype(second())> {
+        auto a = first();  // named, so that first() runs before second()
         return {std::move(a), second()};
-    }
+    };
+    if (usable_threads(threads) < 2) return one_after_the_other();
     std::future<decltype(second())> other;
     try {
         other = std::async(std::launch::async, [&second] { return second(); });
     } catch (const std::system_error&) {
-        auto a = first();
-        return {std::move(a), second()};
+        return one_after_the_other();
     }
     auto a = first();  // if this throws, the future's destructor waits for the other thread
     return {std::move(a), other.get()};

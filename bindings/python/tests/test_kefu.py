@@ -103,11 +103,18 @@ def test_train_model_size_options():
     assert e.value.name == "KEFU_EINVAL"
 
 
-def test_train_out_of_scope_budget_and_regularisation():
+def _price_and_ship_data():
+    """56 examples: enough for a held-out share, so training makes its choice of setting."""
+    tails = ("", " now", " please", "?", " friend", " ok", " thanks")
     data = [("price", t + tail) for t in ("how much is it", "what does it cost", "price please", "how much")
-            for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+            for tail in tails]
     data += [("ship", t + tail) for t in ("when will it ship", "ship today", "when does it arrive", "shipping date")
-             for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+             for tail in tails]
+    return data
+
+
+def test_train_out_of_scope_budget_and_regularisation():
+    data = _price_and_ship_data()
     # With and without the choice of setting, on a held-out share of 56.
     fixed = kefu.Model.train(data, epochs=10, select_regularisation=False, max_in_scope_loss=0.0)
     chosen = kefu.Model.train(data, epochs=10)
@@ -121,10 +128,7 @@ def test_train_out_of_scope_budget_and_regularisation():
 
 
 def test_train_threads_change_nothing(tmp_path):
-    data = [("price", t + tail) for t in ("how much is it", "what does it cost", "price please", "how much")
-            for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
-    data += [("ship", t + tail) for t in ("when will it ship", "ship today", "when does it arrive", "shipping date")
-             for tail in ("", " now", " please", "?", " friend", " ok", " thanks")]
+    data = _price_and_ship_data()
     saved = []
     for threads in (1, 2):
         path = tmp_path / f"threads{threads}.kfm"
