@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fast_exp.hpp"
+#include "core/vector_clones.hpp"
+
 namespace kefu::detail::learn {
 namespace {
 
@@ -50,19 +53,25 @@ calibration_scores score_decisions(const std::vector<decision>& ds, std::uint32_
 
 }  // namespace
 
+// Loops without a running maximum or sum where they can be: those are the
+// ones the compiler vectorises (a float reduction would need reordering the
+// additions, which would change the result).
+KEFU_VECTOR_CLONES
 void fuse(const fusion_params& f, const std::vector<float>& log_probs, const std::vector<float>& rule_scores,
           std::int32_t rule_decision, std::vector<float>& out) {
     const std::size_t n = log_probs.size();
     out.resize(n);
+    float* v = out.data();
+    const float* model = log_probs.data();
+    const float* rules = rule_scores.data();
+    for (std::size_t c = 0; c < n; ++c) v[c] = f.model_scale * model[c] + f.rule_weight * rules[c];
+    if (rule_decision >= 0 && static_cast<std::size_t>(rule_decision) < n) v[rule_decision] += f.rule_decision;
     float top = -1e30f;
-    for (std::size_t c = 0; c < n; ++c) {
-        out[c] = f.model_scale * log_probs[c] + f.rule_weight * rule_scores[c] +
-                 (static_cast<std::int32_t>(c) == rule_decision ? f.rule_decision : 0.0f);
-        top = std::max(top, out[c]);
-    }
+    for (std::size_t c = 0; c < n; ++c) top = std::max(top, v[c]);
+    for (std::size_t c = 0; c < n; ++c) v[c] = exp_nonpositive(v[c] - top);
     float sum = 0;
-    for (float& v : out) sum += (v = std::exp(v - top));
-    for (float& v : out) v /= sum;
+    for (std::size_t c = 0; c < n; ++c) sum += v[c];
+    for (std::size_t c = 0; c < n; ++c) v[c] /= sum;
 }
 
 fusion_params fit_fusion(const std::vector<calibration_row>& rows) {

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <set>
 
+#include "core/fast_exp.hpp"
 #include "learn/calibration.hpp"
 #include "learn/features.hpp"
 #include "learn/linear_model.hpp"
@@ -188,6 +191,52 @@ TEST(Learn, FusionLearnsHowReliableTheRulesAre) {
     EXPECT_GT(f.rule_decision, 1.5f);
     const learn::calibration_scores s = learn::score(rows, f, 0, {});
     EXPECT_FLOAT_EQ(s.accuracy, 1.0f);
+}
+
+// Distance in units in the last place between two positive floats.
+std::int64_t ulps_apart(float a, float b) {
+    std::int32_t ia = 0, ib = 0;
+    std::memcpy(&ia, &a, sizeof a);
+    std::memcpy(&ib, &b, sizeof b);
+    return std::llabs(static_cast<std::int64_t>(ia) - ib);
+}
+
+TEST(Learn, FusionExpIsWithinOneUlpOfTheExactValue) {
+    // Every 997th float from 0 down to -87 (about a million of them),
+    // against exp in double precision rounded once to float.
+    std::int64_t worst = 0;
+    std::uint32_t bits = 0x80000000u;  // -0.0
+    for (float x = -0.0f; x >= -87.0f;) {
+        worst = std::max(worst, ulps_apart(kefu::detail::exp_nonpositive(x), static_cast<float>(std::exp(double{x}))));
+        bits += 997;
+        std::memcpy(&x, &bits, sizeof x);
+    }
+    EXPECT_LE(worst, 1);
+    EXPECT_EQ(kefu::detail::exp_nonpositive(0.0f), 1.0f);
+    // Far below the range: the value at -87, a normal float, not zero or a subnormal.
+    EXPECT_EQ(kefu::detail::exp_nonpositive(-1000.0f), kefu::detail::exp_nonpositive(-87.0f));
+    EXPECT_EQ(kefu::detail::exp_nonpositive(-std::numeric_limits<float>::infinity()),
+              kefu::detail::exp_nonpositive(-87.0f));
+    EXPECT_TRUE(std::isnormal(kefu::detail::exp_nonpositive(-87.0f)));
+    EXPECT_EQ(kefu::detail::exp_nonpositive(std::numeric_limits<float>::quiet_NaN()), kefu::detail::exp_nonpositive(-87.0f));
+}
+
+TEST(Learn, FusionIsASoftmaxOfTheWeightedScores) {
+    const learn::fusion_params f{0.8f, 1.5f, 2.0f};
+    const std::vector<float> logits{1.0f, -3.0f, 0.5f, -40.0f, 2.0f, 0.0f, -1.0f, 0.25f, -7.0f};
+    const std::vector<float> rules{0.0f, 0.7f, 0.0f, 0.0f, 0.0f, 1.1f, 0.0f, 0.0f, 0.0f};
+    std::vector<float> p;
+    learn::fuse(f, logits, rules, 5, p);
+    std::vector<double> expected(logits.size());
+    double sum = 0;
+    for (std::size_t c = 0; c < logits.size(); ++c)
+        sum += expected[c] = std::exp(0.8 * logits[c] + 1.5 * rules[c] + (c == 5 ? 2.0 : 0.0));
+    for (std::size_t c = 0; c < logits.size(); ++c) EXPECT_NEAR(p[c], expected[c] / sum, 1e-6) << c;
+    // A rule decision outside the classes adds nothing.
+    std::vector<float> without;
+    learn::fuse(f, logits, rules, -1, without);
+    learn::fuse(f, logits, rules, 99, p);
+    EXPECT_EQ(p, without);
 }
 
 TEST(Learn, OutOfScopeRuleStaysWithinTheAllowedLoss) {
