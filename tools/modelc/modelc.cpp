@@ -10,7 +10,7 @@
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
-//                    [--min-df N]
+//                    [--min-df N] [--char-ngram-max N]
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -31,6 +31,7 @@ struct arguments {
     std::vector<std::string> rules, training, calibration, mood;
     kefu::detail::model::composition_options composition;
     std::uint32_t min_document_frequency = 1;  // of the intent model; the mood heads keep every feature
+    std::uint8_t char_ngram_max = kefu::detail::learn::feature_config{}.max_char_n;  // of the intent model
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -45,6 +46,11 @@ arguments parse_arguments(int argc, char** argv) {
             list = nullptr;
         } else if (arg == "--min-df" && i + 1 < argc) {
             a.min_document_frequency = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+            list = nullptr;
+        } else if (arg == "--char-ngram-max" && i + 1 < argc) {
+            const unsigned long n = std::stoul(argv[++i]);
+            if (n < 1 || n > kefu::detail::learn::max_char_ngram) throw std::runtime_error("--char-ngram-max out of range");
+            a.char_ngram_max = static_cast<std::uint8_t>(n);
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
@@ -108,6 +114,7 @@ int main(int argc, char** argv) {
             options.calibration = read_all(args.calibration, *model, false);
             options.composition = args.composition;
             options.learner.min_document_frequency = args.min_document_frequency;
+            options.features.max_char_n = args.char_ngram_max;
             model = compiled_model::train(data, options, model.get());
             const auto& r = model->report();
             std::cerr << "kefu_modelc: trained on " << r.examples << " examples (and " << r.composed_examples
