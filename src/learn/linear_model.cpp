@@ -14,9 +14,11 @@ namespace {
 constexpr std::uint64_t nonzero(std::uint64_t h) { return h == 0 ? 1 : h; }  // 0 marks an empty slot
 constexpr float fixed_point_max = std::numeric_limits<std::int16_t>::max();
 
-std::size_t capacity_for(std::size_t n) {
+// The smallest power of two (at least 16) that holds n slots at the given
+// load: an open-addressed index needs slack for short probe runs.
+std::size_t capacity_for(std::size_t n, float max_load) {
     std::size_t c = 16;
-    while (c < n * 2) c <<= 1;
+    while (static_cast<double>(c) * max_load < static_cast<double>(n) || c <= n) c <<= 1;
     return c;
 }
 
@@ -44,7 +46,7 @@ void softmax(std::vector<float>& v, float temperature) {
 
 linear_model::linear_model(std::uint32_t classes, const std::vector<std::uint64_t>& feature_hashes,
                            const std::vector<float>& idf, const std::vector<float>& weights, std::vector<float> bias,
-                           float prune_below)
+                           float prune_below, float max_index_load)
     : classes_(classes), trained_classes_(classes), bias_(std::move(bias)) {
     if (classes == 0 || classes > max_classes)
         throw kefu::error(KEFU_ELIMIT, "a learned model has 1 to " + std::to_string(max_classes) + " classes, not " +
@@ -54,7 +56,7 @@ linear_model::linear_model(std::uint32_t classes, const std::vector<std::uint64_
     // A difference from a row's median is at most twice the largest weight.
     scale_ = largest > 0 ? 2 * largest / fixed_point_max : 1.0f;
     const auto rows = static_cast<std::uint32_t>(weights.size() / classes);
-    slots_.assign(capacity_for(rows), slot{0, 0, 0.0f});
+    slots_.assign(capacity_for(rows, std::clamp(max_index_load, 0.1f, 0.9f)), slot{0, 0, 0.0f});
     std::vector<float> scratch;
     for (std::uint32_t r = 0; r < rows; ++r)
         add_slot(feature_hashes[r], add_row(weights.data() + std::size_t{r} * classes, prune_below, scratch), idf[r]);

@@ -26,9 +26,12 @@ public:
     // differs from it by more than `prune_below`: with the centre shared by
     // every trained class, the softmax (and so every probability) is what
     // the dense row gives, up to the pruned differences. A row where most
-    // classes differ is kept whole.
+    // classes differ is kept whole. The feature index fills at most
+    // `max_index_load` of its slots (0.1 to 0.9): more is smaller, less is
+    // quicker to search for the features a model does not have.
     linear_model(std::uint32_t classes, const std::vector<std::uint64_t>& feature_hashes, const std::vector<float>& idf,
-                 const std::vector<float>& weights, std::vector<float> bias, float prune_below = 0.0f);
+                 const std::vector<float>& weights, std::vector<float> bias, float prune_below = 0.0f,
+                 float max_index_load = 0.5f);
 
     std::uint32_t classes() const noexcept { return classes_; }
     std::size_t feature_count() const noexcept;

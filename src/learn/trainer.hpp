@@ -36,6 +36,8 @@ struct train_options {
     // Features in fewer training examples than this are left out of the
     // model (and so of the weighting, at training and prediction alike).
     std::uint32_t min_document_frequency = 1;
+    // Share of the feature index's slots that may be filled (linear_model).
+    float max_index_load = 0.5f;
 };
 
 // A smoother setting than the given one: smaller AdaGrad steps and stronger

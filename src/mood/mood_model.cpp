@@ -7,6 +7,8 @@
 namespace kefu::detail::mood {
 namespace {
 
+constexpr float mood_index_load = 0.75f;
+
 std::vector<learn::feature> features_of(std::string_view text, const learn::feature_config& config) {
     text::normalized normalized;
     text::normalize(text, {}, normalized);
@@ -27,6 +29,10 @@ learn::linear_model fit_head(const std::vector<mood_example>& examples, const le
     if (data.empty()) return {};
     learn::train_options options;
     options.seed = seed;
+    // The heads keep every feature of tens of thousands of reviews, mostly
+    // rare n-grams, in rows of 2 or 4 classes: the index is most of their
+    // bytes. A fuller one halves it and finds the same rows.
+    options.max_index_load = mood_index_load;
     return learn::fit(data, classes, options);
 }
 

@@ -296,6 +296,29 @@ TEST(Learn, StoredRowsGiveTheTrainedProbabilities) {
     for (std::size_t c = 0; c < 8; ++c) EXPECT_NEAR(got[c], expected[c], 1e-4f) << "class " << c;
 }
 
+TEST(Learn, AFullerIndexIsSmallerAndFindsTheSameRows) {
+    // 300 features of 2 classes: at most half full takes 1,024 slots, at
+    // most three quarters 512.
+    std::vector<std::uint64_t> hashes;
+    std::vector<float> idf, weights;
+    for (std::uint64_t f = 0; f < 300; ++f) {
+        hashes.push_back(f * 0x9e3779b97f4a7c15ULL + 7);
+        idf.push_back(1.0f + static_cast<float>(f % 5) / 4);
+        weights.push_back(static_cast<float>(f % 7) / 3 - 1);
+        weights.push_back(static_cast<float>(f % 3) / 2 - 0.5f);
+    }
+    const learn::linear_model half(2, hashes, idf, weights, {0.1f, -0.1f}, 0.0f, 0.5f);
+    const learn::linear_model fuller(2, hashes, idf, weights, {0.1f, -0.1f}, 0.0f, 0.75f);
+    EXPECT_LT(fuller.memory_bytes(), half.memory_bytes());
+    EXPECT_EQ(fuller.feature_count(), 300u);
+    for (std::uint64_t f = 0; f < 300; f += 7) {
+        const std::vector<learn::feature> message{{hashes[f], 1.0f, learn::feature_block::chars},
+                                                  {hashes[(f * 13) % 300], 2.0f, learn::feature_block::chars},
+                                                  {12345, 1.0f, learn::feature_block::chars}};  // not in the model
+        EXPECT_EQ(probabilities(half, message), probabilities(fuller, message)) << f;
+    }
+}
+
 TEST(Learn, PruningDropsOnlySmallDifferences) {
     const learn::linear_model exact(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.0f);
     const learn::linear_model pruned(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.1f);
