@@ -15,7 +15,8 @@ constexpr std::uint64_t nonzero(std::uint64_t h) { return h == 0 ? 1 : h; }  // 
 constexpr float fixed_point_max = std::numeric_limits<std::int16_t>::max();
 
 // The smallest power of two (at least 16) that holds n slots at the given
-// load: an open-addressed index needs slack for short probe runs.
+// load, and always has an empty slot: that is where a search for a feature
+// the model does not have ends. Slack keeps the probe runs short.
 std::size_t capacity_for(std::size_t n, float max_load) {
     std::size_t c = 16;
     while (static_cast<double>(c) * max_load < static_cast<double>(n) || c <= n) c <<= 1;
