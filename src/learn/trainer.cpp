@@ -150,8 +150,8 @@ linear_model fit(const std::vector<example>& data, std::uint32_t classes, const 
         std::shuffle(order.begin(), order.end(), rng);
         for (std::size_t i : order) sgd_step(s, indexed[i], data[i].label, weight_of[data[i].label], o, p, active);
     }
-    return linear_model(classes, std::move(s.row_hash), std::move(s.idf), std::move(s.weights), std::move(s.bias), 0.0f,
-                        o.max_index_load);
+    return linear_model(classes, std::move(s.row_hash), std::move(s.idf), std::move(s.weights), std::move(s.bias),
+                        o.prune_below, o.max_index_load);
 }
 
 train_options smoother(train_options given) {

@@ -8,6 +8,10 @@ namespace kefu::detail::mood {
 namespace {
 
 constexpr float mood_index_load = 0.75f;
+// Rows of 2 or 4 classes are stored whole whatever is pruned (a row's
+// differences take at least as many bytes as the row, linear_model), so
+// pruning them would change predictions and save nothing.
+constexpr float mood_prune_below = 0.0f;
 
 std::vector<learn::feature> features_of(std::string_view text, const learn::feature_config& config) {
     text::normalized normalized;
@@ -33,6 +37,7 @@ learn::linear_model fit_head(const std::vector<mood_example>& examples, const le
     // rare n-grams, in rows of 2 or 4 classes: the index is most of their
     // bytes. A fuller one halves it and finds the same rows.
     options.max_index_load = mood_index_load;
+    options.prune_below = mood_prune_below;
     return learn::fit(data, classes, options);
 }
 

@@ -327,6 +327,34 @@ TEST(Learn, PruningDropsOnlySmallDifferences) {
     for (std::size_t c = 0; c < 8; ++c) EXPECT_NEAR(a[c], b[c], 0.02f);
 }
 
+// Eight classes, each with a feature of its own, all sharing two common ones.
+std::vector<learn::example> eight_class_examples() {
+    std::vector<learn::example> data;
+    for (std::uint32_t c = 0; c < 8; ++c)
+        for (std::uint32_t i = 0; i < 6; ++i)
+            data.push_back({{{100 + c, 1.0f, learn::feature_block::chars},
+                             {1, 1.0f, learn::feature_block::chars},
+                             {50 + i % 3, 1.0f, learn::feature_block::words}},
+                            c});
+    return data;
+}
+
+TEST(Learn, FittingPrunesWhatTheOptionsAsk) {
+    learn::train_options exact_options, pruned_options;
+    exact_options.prune_below = 0.0f;
+    pruned_options.prune_below = 0.3f;
+    const auto data = eight_class_examples();
+    const learn::linear_model exact = learn::fit(data, 8, exact_options);
+    const learn::linear_model pruned = learn::fit(data, 8, pruned_options);
+    EXPECT_LT(pruned.weight_count(), exact.weight_count());
+    for (const learn::example& e : data) {
+        std::vector<float> a, b;
+        exact.logits(e.features, a);
+        pruned.logits(e.features, b);
+        EXPECT_EQ(std::max_element(a.begin(), a.end()) - a.begin(), std::max_element(b.begin(), b.end()) - b.begin());
+    }
+}
+
 TEST(Learn, DamagedRowsAreRefused) {
     const learn::linear_model m(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.0f);
     kefu::detail::model::writer w;

@@ -10,7 +10,7 @@
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
-//                    [--min-df N] [--char-ngram-max N]
+//                    [--min-df N] [--char-ngram-max N] [--prune-below D]
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -19,6 +19,7 @@
 #include "core/file_io.hpp"
 #include "kefu/error.hpp"
 #include "learn/dataset.hpp"
+#include "learn/trainer.hpp"
 #include "model/composition.hpp"
 #include "model/model.hpp"
 
@@ -32,6 +33,7 @@ struct arguments {
     kefu::detail::model::composition_options composition;
     std::uint32_t min_document_frequency = 1;  // of the intent model; the mood heads keep every feature
     std::uint8_t char_ngram_max = kefu::detail::learn::feature_config{}.max_char_n;  // of the intent model
+    float prune_below = kefu::detail::learn::train_options{}.prune_below;            // of the intent model
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -51,6 +53,10 @@ arguments parse_arguments(int argc, char** argv) {
             const unsigned long n = std::stoul(argv[++i]);
             if (n < 1 || n > kefu::detail::learn::max_char_ngram) throw std::runtime_error("--char-ngram-max out of range");
             a.char_ngram_max = static_cast<std::uint8_t>(n);
+            list = nullptr;
+        } else if (arg == "--prune-below" && i + 1 < argc) {
+            a.prune_below = std::stof(argv[++i]);
+            if (!(a.prune_below >= 0.0f && a.prune_below <= 10.0f)) throw std::runtime_error("--prune-below out of range");
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
@@ -115,6 +121,7 @@ int main(int argc, char** argv) {
             options.composition = args.composition;
             options.learner.min_document_frequency = args.min_document_frequency;
             options.features.max_char_n = args.char_ngram_max;
+            options.learner.prune_below = args.prune_below;
             model = compiled_model::train(data, options, model.get());
             const auto& r = model->report();
             std::cerr << "kefu_modelc: trained on " << r.examples << " examples (and " << r.composed_examples
