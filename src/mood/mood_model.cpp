@@ -7,7 +7,6 @@
 namespace kefu::detail::mood {
 namespace {
 
-constexpr float mood_index_load = 0.75f;
 // Rows of 2 or 4 classes are stored whole whatever is pruned (a row's
 // differences take at least as many bytes as the row, linear_model), so
 // pruning them would change predictions and save nothing.
@@ -33,10 +32,6 @@ learn::linear_model fit_head(const std::vector<mood_example>& examples, const le
     if (data.empty()) return {};
     learn::train_options options;
     options.seed = seed;
-    // The heads keep every feature of tens of thousands of reviews, mostly
-    // rare n-grams, in rows of 2 or 4 classes: the index is most of their
-    // bytes. A fuller one halves it and finds the same rows.
-    options.max_index_load = mood_index_load;
     options.prune_below = mood_prune_below;
     return learn::fit(data, classes, options);
 }
