@@ -140,13 +140,14 @@ void compiled_model::classify(const text::normalized& text, intent::classify_scr
                               intent::classification& out) const {
     matcher_.match(text, scratch.match, out.hits);
     if (linear_.empty()) intent::rank_by_rules(rules_, out_of_scope_, scratch, out);
-    else rank_by_model(scratch, out);
+    else rank_by_model(text, scratch, out);
 }
 
 // The learned model and the rules are fused with calibrated weights; the
 // out-of-scope rule turns unsure or ambiguous answers into the OOS intent.
-void compiled_model::rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const {
-    learn::extract_features(scratch.text, out.hits, rule_intents_, features_, scratch.features);
+void compiled_model::rank_by_model(const text::normalized& text, intent::classify_scratch& scratch,
+                                   intent::classification& out) const {
+    learn::extract_features(text, out.hits, rule_intents_, features_, scratch.features);
     linear_.logits(scratch.features, scratch.logits);  // the softmax normaliser cancels in fusion
     const std::int32_t decision = intent::rule_evidence(rules_, out.hits, scratch);
     learn::fuse(fusion_, scratch.logits, scratch.scores, decision, scratch.probabilities);

@@ -115,7 +115,8 @@ private:
     void finish();  // resolves the out-of-scope intent after rules are set
     std::uint32_t class_count() const noexcept { return static_cast<std::uint32_t>(rules_.intents.size()); }
     void index_rule_intents();
-    void rank_by_model(intent::classify_scratch& scratch, intent::classification& out) const;
+    void rank_by_model(const text::normalized& text, intent::classify_scratch& scratch,
+                       intent::classification& out) const;
     std::vector<learn::example> featurize(const std::vector<labelled_text>& data) const;
     learn::calibration_row calibration_row_for(const learn::linear_model& linear, const labelled_text& item,
                                                intent::classify_scratch& scratch) const;
