@@ -34,7 +34,7 @@ int read_version_3(const kefu_train_options* opts, kefu::detail::model::training
     out.features.chinese_words = static_cast<std::uint8_t>(opts->chinese_words);
     if (opts->min_document_frequency < 1 || opts->min_document_frequency > 1000)
         return invalid_argument("kefu_train_options: min_document_frequency must be 1..1000");
-    if (!(opts->prune_below >= 0.0f && opts->prune_below <= 10.0f))
+    if (!(opts->prune_below >= 0.0f && opts->prune_below <= kefu::detail::learn::max_prune_below))
         return invalid_argument("kefu_train_options: prune_below must be in [0, 10]");
     out.learner.min_document_frequency = opts->min_document_frequency;
     out.learner.prune_below = opts->prune_below;

@@ -30,7 +30,7 @@ struct classify_scratch {
     match_scratch match;
     std::vector<float> scores;
     std::vector<std::int32_t> priorities;
-    std::vector<std::uint32_t> fired_intents;  // of the rule hits not negated, in hit order
+    std::vector<std::uint32_t> fired_intents;  // of the rule hits not negated (rule_evidence sorts them)
     std::vector<learn::feature> features;
     std::vector<float> logits;  // the learned model's raw scores
     std::vector<float> probabilities;

