@@ -7,7 +7,7 @@ packages=(
     build-essential cmake pkg-config git
     libicu-dev libboost-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    python3 python3-pytest python3-sklearn fasttext libfasttext-dev opencc
+    python3 python3-pytest python3-sklearn python3-icu fasttext libfasttext-dev opencc
     abigail-tools graphviz clang libclang-rt-14-dev time
 )
 

@@ -180,8 +180,10 @@ bool extends_run(const std::vector<unit>& units, std::size_t write, const unit& 
 }
 
 // Pass 3: fold whitespace runs to one space (none at the ends) and squeeze
-// repeated characters, keeping the run length in `repeat`.
-void fold_space_and_repeats(std::vector<unit>& units) {
+// repeated characters, keeping the run length in `repeat`. Returns whether a
+// space was kept.
+bool fold_space_and_repeats(std::vector<unit>& units) {
+    bool kept_space = false;
     std::size_t write = 0;
     bool space_pending = false;
     std::uint32_t space_begin = 0, space_end = 0;
@@ -193,7 +195,10 @@ void fold_space_and_repeats(std::vector<unit>& units) {
             space_end = u.source_end;
             continue;
         }
-        if (space_pending && write > 0) units[write++] = {U' ', space_begin, space_end, 1, char_class::space};
+        if (space_pending && write > 0) {
+            units[write++] = {U' ', space_begin, space_end, 1, char_class::space};
+            kept_space = true;
+        }
         space_pending = false;
         if (extends_run(units, write, u)) {
             units[write - 1].repeat += u.repeat;
@@ -202,6 +207,41 @@ void fold_space_and_repeats(std::vector<unit>& units) {
             units[write++] = u;
         }
     }
+    units.resize(write);
+    return kept_space;
+}
+
+bool is_han_gap(const std::vector<unit>& units, std::size_t i) {
+    return units[i].cls == char_class::space && i > 0 && i + 1 < units.size() &&
+           units[i - 1].cls == char_class::han && units[i + 1].cls == char_class::han;
+}
+
+// Typed chat puts a space between Han characters to break clauses ("在吗
+// 这个有货吗"): clauses of four or more characters. Word-segmented text, as
+// some systems store chat ("我 要 退货"), has one every one or two
+// characters. Segmented: on average at most 3.5 Han characters per piece, and
+// with a single gap, two pieces of at most four characters in all ("你 好").
+bool looks_segmented(std::size_t han, std::size_t gaps) {
+    if (gaps == 0) return false;
+    const bool dense = han * 2 <= 7 * (gaps + 1);
+    return dense && (gaps >= 2 || han <= 4);
+}
+
+// Pass 4: word-segmented Chinese reads as if it had been typed, so that rules
+// and n-grams see "退货" in "我 要 退 货". The dropped spaces keep no unit:
+// their bytes map to no normalised character, like spaces at the ends.
+void join_segmented_han(std::vector<unit>& units) {
+    std::size_t gaps = 0, han = 0;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        han += units[i].cls == char_class::han;
+        gaps += is_han_gap(units, i);
+    }
+    if (!looks_segmented(han, gaps)) return;
+    // Reading the neighbours while compacting is safe: the writes so far went
+    // below read - 1, or to read - 1 with its own value; read + 1 is untouched.
+    std::size_t write = 0;
+    for (std::size_t read = 0; read < units.size(); ++read)
+        if (!is_han_gap(units, read)) units[write++] = units[read];
     units.resize(write);
 }
 
@@ -285,7 +325,7 @@ normalize_status normalize(std::string_view input, const normalize_options& opti
         return status;
     }
     if (saw_bracket) replace_emoticons(out.units);
-    fold_space_and_repeats(out.units);
+    if (fold_space_and_repeats(out.units)) join_segmented_han(out.units);
     out.max_run = longest_run(out.units);
     render(out);
     return normalize_status::ok;

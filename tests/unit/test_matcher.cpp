@@ -90,15 +90,15 @@ TEST(Matcher, LiteralHitWithNormalisedAndByteSpan) {
 
 TEST(Matcher, SpansCountSpacesAsCharactersOfTheNormalisedText) {
     rules r("intent ret\nrule ret r: 退货\n");
-    const std::string message = "亲 我要 退貨";
-    EXPECT_EQ(r.hits(message), strings{"r[5,7)"});
+    const std::string message = "亲 我要问一下这个怎么 退貨";
+    EXPECT_EQ(r.hits(message), strings{"r[12,14)"});
     const auto& units = r.text().units;
-    EXPECT_EQ(units[5].source_begin, 11u);
-    EXPECT_EQ(units[6].source_end, 17u);
+    EXPECT_EQ(units[12].source_begin, 32u);
+    EXPECT_EQ(units[13].source_end, 38u);
     // Rules match the text with spaces removed, so a space inside the match is spanned.
-    const std::string spaced = "退 货";
-    EXPECT_EQ(r.hits(spaced), strings{"r[0,3)"});
-    EXPECT_EQ(r.text().units[2].source_end, spaced.size());
+    const std::string spaced = "这件衣服我想要退 货";
+    EXPECT_EQ(r.hits(spaced), strings{"r[7,10)"});
+    EXPECT_EQ(r.text().units[9].source_end, spaced.size());
 }
 
 TEST(Matcher, NoRulesNoHits) {
@@ -240,7 +240,9 @@ TEST(MatcherNegation, NotBeyondTheWindowNorAcrossPunctuationOrSpace) {
     EXPECT_EQ(r.hits("不想一二三四退货"), strings{"r[6,8)"});
     EXPECT_EQ(r.hits("不想，退货"), strings{"r[3,5)"});
     EXPECT_EQ(r.hits("不想!退货"), strings{"r[3,5)"});
-    EXPECT_EQ(r.hits("不想 退货"), strings{"r[3,5)"});
+    EXPECT_EQ(r.hits("我真的不想 退货"), strings{"r[6,8)"});
+    // Word-segmented text is joined by the normaliser: its spaces break nothing.
+    EXPECT_EQ(r.hits("不 想 退 货"), strings{"r[2,4)!"});
     EXPECT_EQ(r.hits("退货不想"), strings{"r[0,2)"});  // a negator after the match does nothing
 }
 

@@ -61,6 +61,19 @@ TEST(Normalizer, OffsetMapPointsIntoTheOriginalBytes) {
     EXPECT_EQ(input.substr(emoticon.source_begin, emoticon.source_end - emoticon.source_begin), "[微笑]");
 }
 
+TEST(Normalizer, JoinsWordSegmentedChineseAndKeepsTheOffsets) {
+    const std::string input = "我 要 退 貨";
+    const auto n = run(input);
+    expect_consistent(input, n);
+    EXPECT_EQ(n.text, "我要退货");
+    ASSERT_EQ(n.units.size(), 4u);
+    EXPECT_EQ(n.units[3].source_begin, 12u);  // the spaces map to no character
+    EXPECT_EQ(n.units[3].source_end, 15u);
+    // Clauses of typed chat keep their break; so do spaces next to Latin.
+    EXPECT_EQ(run("在吗 这个有货吗").text, "在吗 这个有货吗");
+    EXPECT_EQ(run("要 xl 码").text, "要 xl 码");
+}
+
 TEST(Normalizer, KeepsRunLengthsOfSqueezedCharacters) {
     const auto n = run("急急急急急!!!!");
     EXPECT_EQ(n.text, "急急!");
