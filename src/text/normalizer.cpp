@@ -180,10 +180,10 @@ bool extends_run(const std::vector<unit>& units, std::size_t write, const unit& 
 }
 
 // Pass 3: fold whitespace runs to one space (none at the ends) and squeeze
-// repeated characters, keeping the run length in `repeat`. Returns whether a
-// space was kept.
-bool fold_space_and_repeats(std::vector<unit>& units) {
-    bool kept_space = false;
+// repeated characters, keeping the run length in `repeat`. Returns the number
+// of spaces kept between two Han characters.
+std::size_t fold_space_and_repeats(std::vector<unit>& units) {
+    std::size_t han_gaps = 0;
     std::size_t write = 0;
     bool space_pending = false;
     std::uint32_t space_begin = 0, space_end = 0;
@@ -196,8 +196,8 @@ bool fold_space_and_repeats(std::vector<unit>& units) {
             continue;
         }
         if (space_pending && write > 0) {
+            han_gaps += units[write - 1].cls == char_class::han && u.cls == char_class::han;
             units[write++] = {U' ', space_begin, space_end, 1, char_class::space};
-            kept_space = true;
         }
         space_pending = false;
         if (extends_run(units, write, u)) {
@@ -208,7 +208,7 @@ bool fold_space_and_repeats(std::vector<unit>& units) {
         }
     }
     units.resize(write);
-    return kept_space;
+    return han_gaps;
 }
 
 bool is_han_gap(const std::vector<unit>& units, std::size_t i) {
@@ -230,12 +230,9 @@ bool looks_segmented(std::size_t han, std::size_t gaps) {
 // Pass 4: word-segmented Chinese reads as if it had been typed, so that rules
 // and n-grams see "退货" in "我 要 退 货". The dropped spaces keep no unit:
 // their bytes map to no normalised character, like spaces at the ends.
-void join_segmented_han(std::vector<unit>& units) {
-    std::size_t gaps = 0, han = 0;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        han += units[i].cls == char_class::han;
-        gaps += is_han_gap(units, i);
-    }
+void join_segmented_han(std::vector<unit>& units, std::size_t gaps) {
+    std::size_t han = 0;
+    for (const unit& u : units) han += u.cls == char_class::han;
     if (!looks_segmented(han, gaps)) return;
     // Reading the neighbours while compacting is safe: the writes so far went
     // below read - 1, or to read - 1 with its own value; read + 1 is untouched.
@@ -325,7 +322,8 @@ normalize_status normalize(std::string_view input, const normalize_options& opti
         return status;
     }
     if (saw_bracket) replace_emoticons(out.units);
-    if (fold_space_and_repeats(out.units)) join_segmented_han(out.units);
+    const std::size_t han_gaps = fold_space_and_repeats(out.units);
+    if (han_gaps > 0) join_segmented_han(out.units, han_gaps);
     out.max_run = longest_run(out.units);
     render(out);
     return normalize_status::ok;
