@@ -159,6 +159,14 @@ KEFU_VECTOR_CLONES void linear_model::logits(const std::vector<feature>& feature
         for (std::uint32_t i = 1; i <= e->cls; ++i) acc[e[i].cls] += static_cast<float>(e[i].weight) * value;
     }
     for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += centres;
+    if (classes_ > trained_classes_) give_untrained_the_mean(acc);
+}
+
+void linear_model::give_untrained_the_mean(float* logits) const {
+    float sum = 0;
+    for (std::uint32_t c = 0; c < trained_classes_; ++c) sum += logits[c];
+    const float mean = sum / static_cast<float>(trained_classes_);
+    for (std::uint32_t c = trained_classes_; c < classes_; ++c) logits[c] = mean;
 }
 
 std::size_t linear_model::memory_bytes() const noexcept {

@@ -46,9 +46,11 @@ public:
     std::size_t weight_count() const noexcept;
     bool empty() const noexcept { return classes_ == 0; }
 
-    // The same model with `classes` >= classes() classes: the new ones have no
-    // feature weights and the mean bias, so other evidence decides for them.
+    // The same model with `classes` >= classes() classes. The model knows
+    // nothing of the new ones: their logit is the mean of the trained
+    // classes' (a typical class), so other evidence decides for them.
     linear_model with_classes(std::uint32_t classes) const;
+    std::uint32_t trained_classes() const noexcept { return trained_classes_; }
 
     // Raw scores (logits), one per class. Features the model has no row for
     // are ignored.
@@ -84,6 +86,8 @@ private:
     // The rows of the features the model knows, weighted and normalised.
     void resolve(const std::vector<feature>& features, std::vector<row_feature>& rows) const;
     void check_loaded() const;
+
+    void give_untrained_the_mean(float* logits) const;
 
     std::uint32_t classes_ = 0;
     std::uint32_t trained_classes_ = 0;  // classes the rows were trained for; with_classes adds more

@@ -1,5 +1,7 @@
 #include "model/model.hpp"
 
+#include <algorithm>
+
 #include "flow/flow_io.hpp"
 #include "session/event.hpp"
 
@@ -143,6 +145,17 @@ void compiled_model::classify(const text::normalized& text, intent::classify_scr
     else rank_by_model(text, scratch, out);
 }
 
+// A shop's intent that the learned model was not trained on is, to that
+// model, out of scope: when the shop's rules fire for it, it starts from the
+// out-of-scope class's logit instead of a typical class's, so the rules take
+// it out of "other" rather than having to beat the model's doubt.
+void compiled_model::carve_fired_from_out_of_scope(intent::classify_scratch& scratch) const {
+    auto& logits = scratch.logits;
+    const float out_of_scope = logits[out_of_scope_];
+    for (const std::uint32_t c : scratch.fired_intents)
+        if (c >= linear_.trained_classes() && scratch.scores[c] > 0) logits[c] = std::max(logits[c], out_of_scope);
+}
+
 // The learned model and the rules are fused with calibrated weights; the
 // out-of-scope rule turns unsure or ambiguous answers into the OOS intent.
 void compiled_model::rank_by_model(const text::normalized& text, intent::classify_scratch& scratch,
@@ -150,6 +163,7 @@ void compiled_model::rank_by_model(const text::normalized& text, intent::classif
     learn::extract_features(text, out.hits, rule_intents_, features_, scratch.features);
     linear_.logits(scratch.features, scratch.logits);  // the softmax normaliser cancels in fusion
     const std::int32_t decision = intent::rule_evidence(rules_, out.hits, scratch);
+    if (linear_.classes() > linear_.trained_classes()) carve_fired_from_out_of_scope(scratch);
     learn::fuse(fusion_, scratch.logits, scratch.scores, decision, scratch.probabilities);
     const auto& p = scratch.probabilities;
     out.ranking.clear();

@@ -117,6 +117,7 @@ private:
     void index_rule_intents();
     void rank_by_model(const text::normalized& text, intent::classify_scratch& scratch,
                        intent::classification& out) const;
+    void carve_fired_from_out_of_scope(intent::classify_scratch& scratch) const;
     std::vector<learn::example> featurize(const std::vector<labelled_text>& data) const;
     learn::calibration_row calibration_row_for(const learn::linear_model& linear, const labelled_text& item,
                                                intent::classify_scratch& scratch) const;
