@@ -625,9 +625,10 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 5 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
+#define KEFU_TRAIN_OPTIONS_VERSION 6 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
                                        prune_below and chinese_words, 4 max_in_scope_loss and
-                                       select_regularisation, 5 threads; 1 to 4 are still accepted */
+                                       select_regularisation, 5 threads, 6 pinyin; 1 to 5 are still
+                                       accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -685,6 +686,12 @@ typedef struct kefu_train_options {
      * side by side. The model is the same for every value; older versions
      * get 0. */
     uint32_t threads;
+    /* Version 6. pinyin 1 (the default) adds bigrams of the toneless pinyin
+     * of Han characters, so that a typo that sounds right ("有玫有" for
+     * "有没有") shares features with the intended words; it adds nothing to
+     * text without Han characters. 0 leaves them out; older versions get 0.
+     * Models trained with it need a kefu that reads model format 5. */
+    uint32_t pinyin;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

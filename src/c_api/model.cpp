@@ -25,6 +25,7 @@ std::size_t train_options_size(uint32_t version) {
     if (version == 2) return offsetof(kefu_train_options, min_document_frequency);
     if (version == 3) return offsetof(kefu_train_options, max_in_scope_loss);
     if (version == 4) return offsetof(kefu_train_options, threads);
+    if (version == 5) return offsetof(kefu_train_options, pinyin);
     return sizeof(kefu_train_options);
 }
 
@@ -69,6 +70,17 @@ int read_version_5(const kefu_train_options* opts, kefu::detail::model::training
     return KEFU_OK;
 }
 
+// Callers of versions 1-5 keep the features they had: no pinyin bigrams.
+int read_version_6(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
+    if (opts->version < 6) {
+        out.features.pinyin = 0;
+        return KEFU_OK;
+    }
+    if (opts->pinyin > 1) return invalid_argument("kefu_train_options: pinyin must be 0 or 1");
+    out.features.pinyin = static_cast<std::uint8_t>(opts->pinyin);
+    return KEFU_OK;
+}
+
 int read_composition(const kefu_train_options* opts, kefu::detail::model::composition_options& out) {
     if (opts->version < 2) return KEFU_OK;
     if (!(opts->compose_ratio >= 0.0f && opts->compose_ratio <= 10.0f))
@@ -102,6 +114,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     if (const int status = read_version_3(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_4(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_5(opts, out); status != KEFU_OK) return status;
+    if (const int status = read_version_6(opts, out); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -209,6 +222,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
         opts->select_regularisation = defaults.select_regularisation ? 1 : 0;
     }
     if (version >= 5) opts->threads = defaults.threads;
+    if (version >= 6) opts->pinyin = features.pinyin;
     return KEFU_OK;
 }
 

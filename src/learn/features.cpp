@@ -8,6 +8,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "text/tables.hpp"
+
 namespace kefu::detail::learn {
 namespace {
 
@@ -22,6 +24,7 @@ enum family : std::uint64_t {
     rule_id = 6,
     shape = 7,
     digit_run = 8,
+    pinyin_bigram = 9,
 };
 
 constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
@@ -145,6 +148,27 @@ void add_chinese_words(const text::normalized& text, const feature_config& c, st
     if (!run.isEmpty()) add_chinese_run(run, c, out);
 }
 
+// A Han character's sound: its pinyin hash, or the character itself when the
+// tables give it no syllable (0 stands for anything that is not Han).
+std::uint64_t sound_of(const text::unit& u) {
+    if (u.cls != text::char_class::han) return 0;
+    const std::uint32_t pinyin = text::pinyin_hash_of(u.cp);
+    return pinyin != 0 ? pinyin : (std::uint64_t{1} << 32) | u.cp;
+}
+
+// Bigrams of sounds over runs of Han characters, with a boundary at either
+// end of a run (as character n-grams have).
+void add_pinyin_bigrams(const text::normalized& text, std::vector<feature>& out) {
+    std::uint64_t previous = 0;
+    for (const text::unit& u : text.units) {
+        const std::uint64_t sound = sound_of(u);
+        if (sound != 0 || previous != 0)
+            out.push_back({finish(mix(mix(start(pinyin_bigram), previous), sound)), 1.0f, feature_block::words});
+        previous = sound;
+    }
+    if (previous != 0) out.push_back({finish(mix(mix(start(pinyin_bigram), previous), 0)), 1.0f, feature_block::words});
+}
+
 std::uint64_t length_bucket(std::size_t n) {
     return n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 12 ? 6 : n <= 20 ? 7 : n <= 40 ? 8 : 9;
 }
@@ -210,6 +234,7 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     add_char_ngrams(seq, config, out);
     if (config.word_ngrams) add_words(text, config, out);
     if (config.word_ngrams && config.chinese_words) add_chinese_words(text, config, out);
+    if (config.pinyin) add_pinyin_bigrams(text, out);
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
     merge_repeats(out);

@@ -1,5 +1,6 @@
 // Feature extraction for the learned intent model: hashed character n-grams,
-// Latin word n-grams, shapes, and rule hits, from a normalised message.
+// Latin word n-grams, pinyin bigrams, shapes, and rule hits, from a
+// normalised message.
 // Hashing keeps the feature space fixed and the extractor allocation-free.
 #pragma once
 
@@ -33,7 +34,11 @@ struct feature_config {
     // word breaks. Off by default: on the project's test sets it scored
     // the same as character n-grams alone at half the speed.
     std::uint8_t chinese_words = 0;
-    std::uint8_t reserved[2] = {0, 0};
+    // Bigrams of the toneless pinyin of Han characters, so that an
+    // input-method typo ("有玫有" for "有没有") still shares features with the
+    // intended words. Model files from before it have 0 here.
+    std::uint8_t pinyin = 0;
+    std::uint8_t reserved = 0;
 };
 
 // The bounds training accepts (the C ABI's): a model file with another
@@ -42,7 +47,7 @@ struct feature_config {
 inline constexpr std::uint8_t max_char_ngram = 8;
 inline bool is_valid(const feature_config& c) {
     return c.min_char_n <= c.max_char_n && c.max_char_n <= max_char_ngram && c.word_ngrams <= 2 && c.use_rules <= 1 &&
-           c.use_shape <= 1 && c.chinese_words <= 1;
+           c.use_shape <= 1 && c.chinese_words <= 1 && c.pinyin <= 1;
 }
 
 // The features of one message into `out` (cleared first), merged by hash so

@@ -46,9 +46,10 @@ std::map<std::uint32_t, std::string_view> unpack(const container_kind& kind, std
         throw kefu::error(KEFU_ECORRUPT, "not a kefu " + what + " (bad magic)");
     reader header(file.substr(sizeof kind.magic, header_size - sizeof kind.magic));
     const std::uint32_t version = header.u32();
-    if (version != kind.version)
+    if (version < kind.oldest_readable || version > kind.version)
         throw kefu::error(KEFU_EVERSION, what + " format " + std::to_string(version) +
-                                             " is not supported (this kefu reads format " +
+                                             " is not supported (this kefu reads formats " +
+                                             std::to_string(kind.oldest_readable) + " to " +
                                              std::to_string(kind.version) + ")");
     if (header.u32() != 0)  // flags: a later format may set some, this reader knows none
         throw kefu::error(KEFU_EVERSION, what + " uses features this kefu does not know (flags are set)");

@@ -10,16 +10,20 @@
 
 namespace kefu::detail::model {
 
-// What a container holds: its magic, the format version this kefu writes
-// and reads, and a name for messages.
+// What a container holds: its magic, the format version this kefu writes,
+// the oldest it still reads, and a name for messages.
 struct container_kind {
     char magic[8];
     std::uint32_t version;
+    std::uint32_t oldest_readable;
     const char* what;
 };
 
-inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 4, "model file"};  // 3: flows; 4: sparse learned rows
-inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, "session blob"};  // 2: flows
+// Model format 3: flows; 4: sparse learned rows; 5: pinyin bigrams, a flag
+// in the feature settings that format 4 files hold as 0 (so they still read,
+// and an older kefu refuses files whose features it would compute wrongly).
+inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 5, 4, "model file"};
+inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, 2, "session blob"};  // 2: flows
 
 // Four-character section tags.
 constexpr std::uint32_t tag(const char (&name)[5]) {

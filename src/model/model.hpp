@@ -38,6 +38,15 @@ struct composition_options {
     float ratio = 0.0f;                    // composed examples per training example; 0 = none
 };
 
+// What training extracts unless told otherwise: the stored defaults plus
+// pinyin bigrams, which make typos by sound cheap to survive and add nothing
+// to text without Han characters.
+inline learn::feature_config training_features() {
+    learn::feature_config c;
+    c.pinyin = 1;
+    return c;
+}
+
 struct training_options {
     learn::train_options learner;
     // With held-out data, the learner is fitted with the given setting and
@@ -49,7 +58,7 @@ struct training_options {
     // side; the model is the same for any value.
     std::uint32_t threads = 0;
     composition_options composition;
-    learn::feature_config features;
+    learn::feature_config features = training_features();
     std::string out_of_scope_label;         // "" = keep the base model's ("other" by default)
     std::vector<labelled_text> calibration;  // with the held-out share, fits fusion and the OOS rule;
                                              // the final learner is fitted on it too

@@ -25,6 +25,11 @@ enum class char_class : std::uint8_t {
     mark = 11,    // combining marks left after composition
 };
 
+// The code points with a toneless pinyin syllable in the generated tables:
+// CJK Extension A and the Unified Ideographs, where normalised Chinese lives.
+inline constexpr char32_t pinyin_first = 0x3400;
+inline constexpr char32_t pinyin_end = 0xA000;
+
 // Stable emoji/emoticon tokens. A token is one normalised character,
 // U+F0000 + its index here; its text form is "[:name:]". The order is part
 // of the model format (trained features hash these code points), so names

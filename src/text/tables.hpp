@@ -18,6 +18,8 @@ extern const char32_t emoticon_keys[];
 extern const std::uint32_t emoticon_starts[];
 extern const std::uint8_t emoticon_tokens[];
 extern const std::size_t emoticon_tokens_size;
+extern const std::uint16_t pinyin_syllable[];
+extern const std::uint32_t pinyin_hash[];
 }  // namespace kefu::detail::text::tables
 
 namespace kefu::detail::text {
@@ -42,6 +44,14 @@ inline std::u32string_view mapping_of_entry(std::uint32_t e) noexcept {
     const std::uint32_t offset = e >> entry::mapping_shift;
     if (offset == 0) return {};
     return {tables::pool + offset + 1, static_cast<std::size_t>(tables::pool[offset])};
+}
+
+// The hash of a Han character's toneless pinyin ("货" and "或" both "huo"),
+// or 0 when the tables give it none. Same-sounding characters share it, which
+// is what input-method typos keep.
+inline std::uint32_t pinyin_hash_of(char32_t cp) noexcept {
+    if (cp < pinyin_first || cp >= pinyin_end) return 0;
+    return tables::pinyin_hash[tables::pinyin_syllable[cp - pinyin_first]];
 }
 
 inline bool maps_to_itself(std::uint32_t e) noexcept { return (e >> entry::mapping_shift) == 0; }

@@ -252,6 +252,20 @@ static void test_train_options_version_4(void) {
     CHECK(u.options.select_regularisation == 1);
 }
 
+static void test_train_options_version_5(void) {
+    train_options_bytes u;
+    kefu_train_options current;
+    kefu_model *model = NULL;
+    kefu_example example = {"a", "x", 1};
+    init_older_train_options(&u, 5, offsetof(kefu_train_options, pinyin));
+    CHECK(u.options.threads == 0);
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&current, KEFU_TRAIN_OPTIONS_VERSION));
+    CHECK(current.pinyin == 1);
+    current.pinyin = 2;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&model, NULL, &example, 1, &current));
+    CHECK(model == NULL && strstr(kefu_last_error()->message, "pinyin") != NULL);
+}
+
 static void test_train_options_version_2(void) {
     train_options_bytes u;
     init_older_train_options(&u, 2, offsetof(kefu_train_options, min_document_frequency));
@@ -283,6 +297,7 @@ int main(void) {
     test_train_options_version_2();
     test_train_options_version_3();
     test_train_options_version_4();
+    test_train_options_version_5();
     test_argument_checks();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures != 0;

@@ -182,6 +182,33 @@ TEST(Learn, ChineseWordsComeFromWordBreaksWhenAsked) {
     EXPECT_EQ(word_features("hello world", true), word_features("hello world", false)) << "Latin words as before";
 }
 
+std::set<std::uint64_t> word_block_hashes(std::string_view message, bool pinyin) {
+    kefu::detail::text::normalized text;
+    kefu::detail::text::normalize(message, {}, text);
+    learn::feature_config config;
+    config.pinyin = pinyin ? 1 : 0;
+    std::vector<learn::feature> features;
+    learn::extract_features(text, {}, {}, config, features);
+    std::set<std::uint64_t> hashes;
+    for (const learn::feature& f : features)
+        if (f.block == learn::feature_block::words) hashes.insert(f.hash);
+    return hashes;
+}
+
+TEST(Learn, PinyinBigramsLetATypoThatSoundsRightShareFeatures) {
+    EXPECT_TRUE(word_block_hashes("有没有货", false).empty()) << "off: Chinese has character n-grams only";
+    const auto typed = word_block_hashes("有没有货", true);
+    const auto typo = word_block_hashes("有玫有货", true);  // 玫 and 没 are both "mei"
+    EXPECT_EQ(typed.size(), 5u) << "4 characters: 3 bigrams and the 2 at the run's ends";
+    EXPECT_EQ(typed, typo);
+    EXPECT_EQ(typed, word_block_hashes("有美有货", true)) << "tones are dropped: 美 (mei3) as 没 (mei2)";
+    EXPECT_NE(typed, word_block_hashes("有人有货", true));
+    EXPECT_EQ(word_block_hashes("hello world", true), word_block_hashes("hello world", false)) << "nothing without Han";
+    learn::feature_config flag;
+    flag.pinyin = 2;
+    EXPECT_FALSE(learn::is_valid(flag));
+}
+
 // Calibration rows where the learned model is uninformative and the rules
 // always decide right: fitting must give the rules' decision a large weight.
 TEST(Learn, FusionLearnsHowReliableTheRulesAre) {

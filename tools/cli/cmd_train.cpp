@@ -45,6 +45,9 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_flag("--fixed-regularisation{false}", s->options.select_regularisation,
                   "Fit with the given learning rate and L2 only (by default a smoother setting is also fitted and "
                   "the better on the held-out share kept; it costs one more fit)");
+    cmd->add_flag("--no-pinyin{false}", s->options.pinyin,
+                  "Leave out the bigrams of the toneless pinyin of Han characters (on by default: they carry "
+                  "typos that sound right)");
     cmd->add_option("--threads", s->options.threads,
                     "Threads training may use (0: one per core; the model is the same for any number)")
         ->check(CLI::Range(0, 256))

@@ -149,7 +149,7 @@ class Model:
               compose_leads: Sequence[str] = (), compose_ratio: float = 0.0, min_document_frequency: int = 1,
               prune_below: Optional[float] = None, chinese_words: bool = False,
               max_in_scope_loss: Optional[float] = None, select_regularisation: bool = True,
-              threads: int = 0) -> "Model":
+              threads: int = 0, pinyin: bool = True) -> "Model":
         """Trains a learned intent model on (label, text) pairs.
 
         compose_leads and compose_ratio add multi-wish examples: a short
@@ -167,7 +167,8 @@ class Model:
         that scores better on the held-out share.
 
         threads is how many threads training may use (0: one per core); the
-        model is the same for any value."""
+        model is the same for any value. pinyin adds bigrams of the toneless
+        pinyin of Han characters, which carry typos that sound right."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -185,6 +186,7 @@ class Model:
             opts.max_in_scope_loss = max_in_scope_loss
         opts.select_regularisation = 1 if select_regularisation else 0
         opts.threads = threads
+        opts.pinyin = 1 if pinyin else 0
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
                                        ctypes.byref(opts)))

@@ -115,7 +115,8 @@ class TrainOptions(ctypes.Structure):
                 ("compose_leads", ctypes.c_char_p), ("compose_ratio", ctypes.c_float),
                 ("min_document_frequency", ctypes.c_uint32), ("prune_below", ctypes.c_float),
                 ("chinese_words", ctypes.c_uint32), ("max_in_scope_loss", ctypes.c_float),
-                ("select_regularisation", ctypes.c_uint32), ("threads", ctypes.c_uint32)]
+                ("select_regularisation", ctypes.c_uint32), ("threads", ctypes.c_uint32),
+                ("pinyin", ctypes.c_uint32)]
 
 
 class Example(ctypes.Structure):
@@ -126,7 +127,7 @@ NORMALIZE_OPTIONS_VERSION = 1
 CLASSIFY_OPTIONS_VERSION = 2
 ENTITY_OPTIONS_VERSION = 1
 LINT_CONTEXT_VERSION = 1
-TRAIN_OPTIONS_VERSION = 5
+TRAIN_OPTIONS_VERSION = 6
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
 
