@@ -152,16 +152,20 @@ TEST(Learn, FeaturesAreMergedWithTheirCounts) {
     EXPECT_GE(max->value, 4.0f) << "the unigram 哈 occurs four times";
 }
 
-std::size_t word_features(std::string_view message, bool chinese_words) {
+// The features of the word block (words, pinyin) of one message.
+std::vector<learn::feature> word_block(std::string_view message, const learn::feature_config& config) {
     kefu::detail::text::normalized text;
     kefu::detail::text::normalize(message, {}, text);
-    learn::feature_config config;
-    config.chinese_words = chinese_words ? 1 : 0;
     std::vector<learn::feature> features;
     learn::extract_features(text, {}, {}, config, features);
-    return static_cast<std::size_t>(std::count_if(features.begin(), features.end(), [](const learn::feature& f) {
-        return f.block == learn::feature_block::words;
-    }));
+    std::erase_if(features, [](const learn::feature& f) { return f.block != learn::feature_block::words; });
+    return features;
+}
+
+std::size_t word_features(std::string_view message, bool chinese_words) {
+    learn::feature_config config;
+    config.chinese_words = chinese_words ? 1 : 0;
+    return word_block(message, config).size();
 }
 
 TEST(Learn, FeatureSettingsFromAFileAreBounded) {
@@ -183,15 +187,10 @@ TEST(Learn, ChineseWordsComeFromWordBreaksWhenAsked) {
 }
 
 std::set<std::uint64_t> word_block_hashes(std::string_view message, bool pinyin) {
-    kefu::detail::text::normalized text;
-    kefu::detail::text::normalize(message, {}, text);
     learn::feature_config config;
     config.pinyin = pinyin ? 1 : 0;
-    std::vector<learn::feature> features;
-    learn::extract_features(text, {}, {}, config, features);
     std::set<std::uint64_t> hashes;
-    for (const learn::feature& f : features)
-        if (f.block == learn::feature_block::words) hashes.insert(f.hash);
+    for (const learn::feature& f : word_block(message, config)) hashes.insert(f.hash);
     return hashes;
 }
 
