@@ -66,7 +66,7 @@ struct train_options {
     float max_in_scope_loss = 0.01f;           // what the out-of-scope rule may cost (kefu.h)
     bool select_regularisation = true;         // also try a smoother learner on the held-out share (kefu.h)
     std::uint32_t threads = 0;                 // 0 = one per core; the model is the same for any value (kefu.h)
-    bool pinyin = true;                        // toneless pinyin bigrams of Han characters (kefu.h)
+    bool pinyin = true;                        // Han bigrams hashed by toneless pinyin (kefu.h)
 };
 
 struct classify_options {

@@ -34,9 +34,10 @@ struct feature_config {
     // word breaks. Off by default: on the project's test sets it scored
     // the same as character n-grams alone at half the speed.
     std::uint8_t chinese_words = 0;
-    // Bigrams of the toneless pinyin of Han characters, so that an
-    // input-method typo ("有玫有" for "有没有") still shares features with the
-    // intended words. Model files from before it have 0 here.
+    // Bigrams of two Han characters hashed by their toneless pinyin instead
+    // of the characters, so that an input-method typo ("有玫有" for "有没有")
+    // still shares features with the intended words. Model files from before
+    // it have 0 here.
     std::uint8_t pinyin = 0;
     std::uint8_t reserved = 0;
 };

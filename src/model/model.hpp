@@ -38,9 +38,9 @@ struct composition_options {
     float ratio = 0.0f;                    // composed examples per training example; 0 = none
 };
 
-// What training extracts unless told otherwise: the stored defaults plus
-// pinyin bigrams, which make typos by sound cheap to survive and add nothing
-// to text without Han characters.
+// What training extracts unless told otherwise: the stored defaults with Han
+// bigrams hashed by sound, which carries typos that sound right and leaves
+// text without Han characters alone.
 inline learn::feature_config training_features() {
     learn::feature_config c;
     c.pinyin = 1;

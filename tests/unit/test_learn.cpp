@@ -199,6 +199,16 @@ TEST(Learn, PinyinBigramsLetATypoThatSoundsRightShareFeatures) {
     const auto typed = word_block_hashes("有没有货", true);
     const auto typo = word_block_hashes("有玫有货", true);  // 玫 and 没 are both "mei"
     EXPECT_EQ(typed.size(), 5u) << "4 characters: 3 bigrams and the 2 at the run's ends";
+    learn::feature_config on, off;
+    on.pinyin = 1;
+    std::vector<learn::feature> with, without;
+    kefu::detail::text::normalized text;
+    kefu::detail::text::normalize("亲，有没有货？", {}, text);
+    learn::extract_features(text, {}, {}, on, with);
+    learn::extract_features(text, {}, {}, off, without);
+    // 亲 and 有没有货 are two runs: their 3 character bigrams are replaced,
+    // and the 4 bigrams at the runs' ends are added.
+    EXPECT_EQ(with.size(), without.size() + 4) << "inside a run the bigrams are replaced, not added";
     EXPECT_EQ(typed, typo);
     EXPECT_EQ(typed, word_block_hashes("有美有货", true)) << "tones are dropped: 美 (mei3) as 没 (mei2)";
     EXPECT_NE(typed, word_block_hashes("有人有货", true));

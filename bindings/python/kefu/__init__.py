@@ -167,8 +167,9 @@ class Model:
         that scores better on the held-out share.
 
         threads is how many threads training may use (0: one per core); the
-        model is the same for any value. pinyin adds bigrams of the toneless
-        pinyin of Han characters, which carry typos that sound right."""
+        model is the same for any value. pinyin hashes bigrams of Han
+        characters by their toneless pinyin, which carries typos that sound
+        right."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()

@@ -99,7 +99,8 @@ def test_train_model_size_options():
     words = kefu.Model.train(chinese, epochs=30, holdout=0.0, chinese_words=True)
     assert words.info()["learned"]["features"] > plain.info()["learned"]["features"]
     no_pinyin = kefu.Model.train(chinese, epochs=30, holdout=0.0, pinyin=False)
-    assert no_pinyin.info()["learned"]["features"] < plain.info()["learned"]["features"]
+    assert no_pinyin.info()["learned"]["features"] != plain.info()["learned"]["features"]
+    assert no_pinyin.classify("什么时候发货").intent == "ship"
     assert plain.classify("什么时候发或").intent == "ship"  # 或 for 货: both huo
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.train(data, min_document_frequency=0)
