@@ -269,7 +269,11 @@ pinyin_tables build_pinyin() {
             continue;
         }
         auto [it, added] = number.emplace(syllable, static_cast<std::uint16_t>(t.hash.size()));
-        if (added) t.hash.push_back(fnv1a(syllable));
+        if (added) {
+            const std::uint32_t hash = fnv1a(syllable);
+            if (hash == 0) throw std::runtime_error("pinyin syllable " + syllable + " hashes to 0, which means none");
+            t.hash.push_back(hash);
+        }
         t.syllable.push_back(it->second);
     }
     return t;
