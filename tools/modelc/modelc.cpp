@@ -10,7 +10,7 @@
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
-//                    [--min-df N] [--char-ngram-max N] [--prune-below D]
+//                    [--min-df N] [--char-ngram-max N] [--prune-below D] [--max-in-scope-loss L]
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -34,6 +34,7 @@ struct arguments {
     std::uint32_t min_document_frequency = 1;  // of the intent model; the mood heads keep every feature
     std::uint8_t char_ngram_max = kefu::detail::learn::feature_config{}.max_char_n;  // of the intent model
     float prune_below = kefu::detail::learn::train_options{}.prune_below;            // of the intent model
+    float max_in_scope_loss = kefu::detail::learn::train_options{}.max_in_scope_loss;  // of the out-of-scope rule
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -57,6 +58,10 @@ arguments parse_arguments(int argc, char** argv) {
         } else if (arg == "--prune-below" && i + 1 < argc) {
             a.prune_below = std::stof(argv[++i]);
             if (!(a.prune_below >= 0.0f && a.prune_below <= kefu::detail::learn::max_prune_below)) throw std::runtime_error("--prune-below out of range");
+            list = nullptr;
+        } else if (arg == "--max-in-scope-loss" && i + 1 < argc) {
+            a.max_in_scope_loss = std::stof(argv[++i]);
+            if (!(a.max_in_scope_loss >= 0.0f && a.max_in_scope_loss <= 1.0f)) throw std::runtime_error("--max-in-scope-loss out of range");
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
@@ -122,6 +127,7 @@ int main(int argc, char** argv) {
             options.learner.min_document_frequency = args.min_document_frequency;
             options.features.max_char_n = args.char_ngram_max;
             options.learner.prune_below = args.prune_below;
+            options.learner.max_in_scope_loss = args.max_in_scope_loss;
             model = compiled_model::train(data, options, model.get());
             const auto& r = model->report();
             std::cerr << "kefu_modelc: trained on " << r.examples << " examples (and " << r.composed_examples
