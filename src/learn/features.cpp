@@ -188,7 +188,7 @@ void add_shape(const text::normalized& text, std::vector<feature>& out) {
     for (const text::unit& u : text.units) {
         if (u.cls != text::char_class::space) ++visible;
         question |= u.cp == U'?' || u.cp == U'吗' || u.cp == U'呢';
-        emoji |= u.cls == text::char_class::emoji;
+        emoji |= u.cls == text::char_class::emoji && !text::is_placeholder_token(u.cp);  // a link is no emoji
     }
     auto add = [&](std::uint64_t detail) { out.push_back({finish(start(shape, detail)), 1.0f, feature_block::signals}); };
     add(100 + length_bucket(visible));

@@ -30,23 +30,33 @@ enum class char_class : std::uint8_t {
 inline constexpr char32_t pinyin_first = 0x3400;
 inline constexpr char32_t pinyin_end = 0xA000;
 
-// Stable emoji/emoticon tokens. A token is one normalised character,
-// U+F0000 + its index here; its text form is "[:name:]". The order is part
-// of the model format (trained features hash these code points), so names
-// are only ever appended.
-inline constexpr std::array<std::string_view, 41> emoji_token_names = {
+// Stable tokens. A token is one normalised character, U+F0000 + its index
+// here; its text form is "[:name:]". The order is part of the model format
+// (trained features hash these code points), so names are only ever
+// appended. Emoji and emoticon codes come first; from `link` on, the tokens
+// stand for things that are not text: a web link, or a platform's
+// placeholder for a picture, a sticker, a voice message ("[图片]").
+inline constexpr std::array<std::string_view, 47> emoji_token_names = {
     "emoji",  // an emoji kefu has no specific token for
     "smile", "laugh", "love", "kiss", "shy", "cool", "proud", "cry", "sad",
     "angry", "curse", "shock", "fear", "doubt", "awkward", "sweat", "tired",
     "sleepy", "sick", "speechless", "disdain", "pity", "plead", "thanks", "ok",
     "thumbs_up", "thumbs_down", "clap", "cheer", "hug", "bye", "heart",
     "broken_heart", "rose", "gift", "money", "parcel", "hurry", "silly",
+    "link", "image", "video", "voice", "sticker", "file",
 };
+inline constexpr std::size_t first_placeholder_token = 40;  // "link"
+static_assert(emoji_token_names[first_placeholder_token] == "link");
 
 inline constexpr char32_t token_base = 0xF0000;
 inline constexpr char32_t token_limit = 0xF0100;  // input in this range is replaced
 
 constexpr bool is_token(char32_t cp) noexcept { return cp >= token_base && cp < token_limit; }
+
+// A token for content that is not text (a link, a picture), not an emoji.
+constexpr bool is_placeholder_token(char32_t cp) noexcept {
+    return cp >= token_base + first_placeholder_token && cp < token_base + emoji_token_names.size();
+}
 
 constexpr char32_t token_code_point(std::size_t index) noexcept {
     return token_base + static_cast<char32_t>(index);

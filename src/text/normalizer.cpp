@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/utf8.hpp"
+#include "text/links.hpp"
 #include "text/tables.hpp"
 
 namespace kefu::detail::text {
@@ -105,9 +106,16 @@ std::size_t normalize_segment(std::string_view input, std::size_t pos, std::size
     return end;
 }
 
+// What pass 1 saw that later passes need: most messages have neither, and
+// skip them.
+struct marks_seen {
+    bool bracket = false;  // a platform code "[微笑]" may follow
+    bool link = false;     // a '/' or '.' of a web link
+};
+
 // Pass 1: decode, map each character, build emoji tokens.
 normalize_status decode_and_map(std::string_view input, const normalize_options& options, normalized& out,
-                                bool& saw_bracket) {
+                                marks_seen& seen) {
     std::vector<unit>& units = out.units;
     std::size_t starter_pos = no_starter, starter_unit = 0;
     for (std::size_t pos = 0; pos < input.size();) {
@@ -129,7 +137,8 @@ normalize_status decode_and_map(std::string_view input, const normalize_options&
             starter_pos = pos;
             starter_unit = units.size();
             emit_mapped(units, d.code_point, e, pos, pos + d.length);
-            saw_bracket |= d.code_point == U'[' || d.code_point == U'［' || d.code_point == U'【';
+            seen.bracket |= d.code_point == U'[' || d.code_point == U'［' || d.code_point == U'【';
+            seen.link |= may_mark_link(d.code_point);
             pos += d.length;
         }
     }
@@ -315,13 +324,14 @@ normalize_status normalize(std::string_view input, const normalize_options& opti
     const std::size_t limit = options.max_length == 0 ? normalize_options{}.max_length : options.max_length;
     if (input.size() > limit || input.size() > max_length_limit) return normalize_status::too_long;
     out.units.reserve(input.size());
-    bool saw_bracket = false;
-    const normalize_status status = decode_and_map(input, options, out, saw_bracket);
+    marks_seen seen;
+    const normalize_status status = decode_and_map(input, options, out, seen);
     if (status != normalize_status::ok) {
         out.units.clear();
         return status;
     }
-    if (saw_bracket) replace_emoticons(out.units);
+    if (seen.bracket) replace_emoticons(out.units);
+    if (seen.link) replace_links(out.units);
     const std::size_t han_gaps = fold_space_and_repeats(out.units);
     if (han_gaps > 0) join_segmented_han(out.units, han_gaps);
     out.max_run = longest_run(out.units);
