@@ -625,10 +625,10 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 6 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
+#define KEFU_TRAIN_OPTIONS_VERSION 7 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
                                        prune_below and chinese_words, 4 max_in_scope_loss and
-                                       select_regularisation, 5 threads, 6 pinyin; 1 to 5 are still
-                                       accepted */
+                                       select_regularisation, 5 threads, 6 pinyin, 7 fold_digits; 1 to 6
+                                       are still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -694,6 +694,12 @@ typedef struct kefu_train_options {
      * classification speed on Chinese. 0 leaves it out; older versions get
      * 0. Models trained with it need a kefu that reads model format 5. */
     uint32_t pinyin;
+    /* Version 7. fold_digits 1 (the default) reads digits by shape in
+     * character n-grams: each digit as '0', and a run of three or more as
+     * one mark of its length class, so that an order number or a price adds
+     * a few features instead of dozens of random ones that outweigh the
+     * words beside it. 0 leaves digits as they are; older versions get 0. */
+    uint32_t fold_digits;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

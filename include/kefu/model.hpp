@@ -67,6 +67,7 @@ struct train_options {
     bool select_regularisation = true;         // also try a smoother learner on the held-out share (kefu.h)
     std::uint32_t threads = 0;                 // 0 = one per core; the model is the same for any value (kefu.h)
     bool pinyin = true;                        // Han bigrams hashed by toneless pinyin (kefu.h)
+    bool fold_digits = true;                   // digits by shape in character n-grams (kefu.h)
 };
 
 struct classify_options {
@@ -212,6 +213,7 @@ private:
         c.select_regularisation = options.select_regularisation ? 1 : 0;
         c.threads = options.threads;
         c.pinyin = options.pinyin ? 1 : 0;
+        c.fold_digits = options.fold_digits ? 1 : 0;
         return c;
     }
 

@@ -26,6 +26,7 @@ std::size_t train_options_size(uint32_t version) {
     if (version == 3) return offsetof(kefu_train_options, max_in_scope_loss);
     if (version == 4) return offsetof(kefu_train_options, threads);
     if (version == 5) return offsetof(kefu_train_options, pinyin);
+    if (version == 6) return offsetof(kefu_train_options, fold_digits);
     return sizeof(kefu_train_options);
 }
 
@@ -81,6 +82,17 @@ int read_version_6(const kefu_train_options* opts, kefu::detail::model::training
     return KEFU_OK;
 }
 
+// Callers of versions 1-6 keep the features they had: digits as they are.
+int read_version_7(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
+    if (opts->version < 7) {
+        out.features.fold_digits = 0;
+        return KEFU_OK;
+    }
+    if (opts->fold_digits > 1) return invalid_argument("kefu_train_options: fold_digits must be 0 or 1");
+    out.features.fold_digits = static_cast<std::uint8_t>(opts->fold_digits);
+    return KEFU_OK;
+}
+
 int read_composition(const kefu_train_options* opts, kefu::detail::model::composition_options& out) {
     if (opts->version < 2) return KEFU_OK;
     if (!(opts->compose_ratio >= 0.0f && opts->compose_ratio <= 10.0f))
@@ -115,6 +127,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     if (const int status = read_version_4(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_5(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_6(opts, out); status != KEFU_OK) return status;
+    if (const int status = read_version_7(opts, out); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -223,6 +236,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     }
     if (version >= 5) opts->threads = defaults.threads;
     if (version >= 6) opts->pinyin = features.pinyin;
+    if (version >= 7) opts->fold_digits = features.fold_digits;
     return KEFU_OK;
 }
 

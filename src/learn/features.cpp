@@ -55,20 +55,48 @@ std::uint64_t sound_of(const text::unit& u) {
     return pinyin != 0 ? pinyin : (std::uint64_t{1} << 32) | u.cp;
 }
 
+std::uint64_t digit_bucket(std::size_t length) {
+    return length <= 2 ? length : length <= 4 ? 3 : length <= 8 ? 4 : length <= 12 ? 5 : length <= 16 ? 6 : 7;
+}
+
+// Marks for runs of 3+ digits in n-gram sequences, one per length class;
+// below the token range and outside any script, so no text can forge one.
+constexpr char32_t digit_run_mark = 0x10;
+
+// The length of the run of digits starting at `i`.
+std::size_t digit_run_length(const std::vector<text::unit>& units, std::size_t i) {
+    std::size_t end = i;
+    while (end < units.size() && units[end].cls == text::char_class::digit) ++end;
+    return end - i;
+}
+
 // Code points with boundaries: clause breaks collapse to one boundary mark.
 // With pinyin on, `sounds` gets the sound of each (0 for boundaries).
-void sequence_for_ngrams(const text::normalized& text, bool pinyin, std::vector<char32_t>& seq,
+void sequence_for_ngrams(const text::normalized& text, const feature_config& c, std::vector<char32_t>& seq,
                          std::vector<std::uint64_t>& sounds) {
     seq.clear();
     sounds.clear();
+    const bool pinyin = c.pinyin != 0;
     auto push = [&](char32_t cp, std::uint64_t sound) {
         seq.push_back(cp);
         if (pinyin) sounds.push_back(sound);
     };
     push(boundary, 0);
-    for (const text::unit& u : text.units) {
+    const auto& units = text.units;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const text::unit& u = units[i];
         if (u.cls == text::char_class::space) {
             if (seq.back() != boundary) push(boundary, 0);
+            continue;
+        }
+        if (c.fold_digits && u.cls == text::char_class::digit) {
+            const std::size_t run = digit_run_length(units, i);
+            if (run <= 2) {
+                for (std::size_t k = 0; k < run; ++k) push(U'0', 0);
+            } else {
+                push(digit_run_mark + static_cast<char32_t>(digit_bucket(run)), 0);
+            }
+            i += run - 1;
             continue;
         }
         push(u.cp, pinyin ? sound_of(u) : 0);
@@ -90,10 +118,6 @@ void add_char_ngrams(const std::vector<char32_t>& seq, const std::vector<std::ui
             out.push_back({finish(mix(h, n)), 1.0f, feature_block::chars});
         }
     }
-}
-
-std::uint64_t digit_bucket(std::size_t length) {
-    return length <= 2 ? length : length <= 4 ? 3 : length <= 8 ? 4 : length <= 12 ? 5 : length <= 16 ? 6 : 7;
 }
 
 // Latin and digit words: word uni/bigrams, and digit runs by length only
@@ -240,7 +264,7 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     out.clear();
     thread_local std::vector<char32_t> seq;
     thread_local std::vector<std::uint64_t> sounds;
-    sequence_for_ngrams(text, config.pinyin != 0, seq, sounds);
+    sequence_for_ngrams(text, config, seq, sounds);
     add_char_ngrams(seq, sounds, config, out);
     if (config.word_ngrams) add_words(text, config, out);
     if (config.word_ngrams && config.chinese_words) add_chinese_words(text, config, out);

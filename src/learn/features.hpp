@@ -39,7 +39,11 @@ struct feature_config {
     // still shares features with the intended words. Model files from before
     // it have 0 here.
     std::uint8_t pinyin = 0;
-    std::uint8_t reserved = 0;
+    // Digits in character n-grams by shape: each digit reads as '0', and a
+    // run of three or more as one mark of its length class, so that an order
+    // number is a few features instead of dozens of random ones that outweigh
+    // the words beside it. Model files from before it have 0 here.
+    std::uint8_t fold_digits = 0;
 };
 
 // The bounds training accepts (the C ABI's): a model file with another
@@ -48,7 +52,7 @@ struct feature_config {
 inline constexpr std::uint8_t max_char_ngram = 8;
 inline bool is_valid(const feature_config& c) {
     return c.min_char_n <= c.max_char_n && c.max_char_n <= max_char_ngram && c.word_ngrams <= 2 && c.use_rules <= 1 &&
-           c.use_shape <= 1 && c.chinese_words <= 1 && c.pinyin <= 1;
+           c.use_shape <= 1 && c.chinese_words <= 1 && c.pinyin <= 1 && c.fold_digits <= 1;
 }
 
 // The features of one message into `out` (cleared first), merged by hash so

@@ -44,6 +44,7 @@ struct composition_options {
 inline learn::feature_config training_features() {
     learn::feature_config c;
     c.pinyin = 1;
+    c.fold_digits = 1;
     return c;
 }
 

@@ -218,6 +218,35 @@ TEST(Learn, PinyinBigramsLetATypoThatSoundsRightShareFeatures) {
     EXPECT_FALSE(learn::is_valid(flag));
 }
 
+// The character-block features of one message.
+std::set<std::uint64_t> char_block_hashes(std::string_view message, bool fold_digits) {
+    learn::feature_config config;
+    config.fold_digits = fold_digits ? 1 : 0;
+    kefu::detail::text::normalized text;
+    kefu::detail::text::normalize(message, {}, text);
+    std::vector<learn::feature> features;
+    learn::extract_features(text, {}, {}, config, features);
+    std::set<std::uint64_t> hashes;
+    for (const learn::feature& f : features)
+        if (f.block == learn::feature_block::chars) hashes.insert(f.hash);
+    return hashes;
+}
+
+TEST(Learn, FoldedDigitsMakeAnOrderNumberAFewFeaturesOfItsShape) {
+    const auto order = char_block_hashes("催一下 1703120519384042534", true);
+    EXPECT_EQ(order, char_block_hashes("催一下 2856120519384042999", true)) << "the value does not matter";
+    EXPECT_NE(order, char_block_hashes("催一下 17031205", true)) << "the length class does";
+    EXPECT_EQ(char_block_hashes("少20", true), char_block_hashes("少50", true)) << "short numbers read as 00";
+    EXPECT_NE(char_block_hashes("少20", true), char_block_hashes("少5", true));
+    EXPECT_NE(char_block_hashes("少20", false), char_block_hashes("少50", false)) << "off: digits as they are";
+    // Off, the 19 digits give 19 + 18 + 17 distinct-enough n-grams; on, one mark.
+    EXPECT_LT(order.size() + 40, char_block_hashes("催一下 1703120519384042534", false).size());
+    EXPECT_EQ(char_block_hashes("催一下", true), char_block_hashes("催一下", false)) << "nothing without digits";
+    learn::feature_config flag;
+    flag.fold_digits = 2;
+    EXPECT_FALSE(learn::is_valid(flag));
+}
+
 // Calibration rows where the learned model is uninformative and the rules
 // always decide right: fitting must give the rules' decision a large weight.
 TEST(Learn, FusionLearnsHowReliableTheRulesAre) {

@@ -48,6 +48,9 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_flag("--no-pinyin{false}", s->options.pinyin,
                   "Hash bigrams of Han characters by the characters, not by their toneless pinyin (by sound, "
                   "the default, carries typos that sound right; it is about a tenth slower on Chinese)");
+    cmd->add_flag("--no-fold-digits{false}", s->options.fold_digits,
+                  "Keep digits as they are in character n-grams (by default each reads as 0 and a run of three or "
+                  "more as one mark of its length, so an order number does not outweigh the words beside it)");
     cmd->add_option("--threads", s->options.threads,
                     "Threads training may use (0: one per core; the model is the same for any number)")
         ->check(CLI::Range(0, 256))
