@@ -61,6 +61,21 @@ TEST(Normalizer, OffsetMapPointsIntoTheOriginalBytes) {
     EXPECT_EQ(input.substr(emoticon.source_begin, emoticon.source_end - emoticon.source_begin), "[微笑]");
 }
 
+TEST(Normalizer, ALinkIsOneTokenOverItsBytes) {
+    const std::string link = "HTTPS://m.tb.cn/h.5jWp?sm=1z01";
+    const std::string input = "包邮吗 " + link + "，谢谢";
+    const auto n = run(input);
+    expect_consistent(input, n);
+    EXPECT_EQ(n.text, "包邮吗 [:link:],谢谢");
+    const text::unit& token = n.units[4];
+    EXPECT_TRUE(text::is_placeholder_token(token.cp));
+    EXPECT_EQ(input.substr(token.source_begin, token.source_end - token.source_begin), link);
+    // Hostile input stays linear: a long run of host-like labels with no '/'.
+    std::string labels;
+    for (int i = 0; i < 20000; ++i) labels += "ab.";
+    EXPECT_EQ(run(labels + " 在吗").size(), labels.size() + 3) << "no link: nothing ends the host with a '/'";
+}
+
 TEST(Normalizer, JoinsWordSegmentedChineseAndKeepsTheOffsets) {
     const std::string input = "我 要 退 貨";
     const auto n = run(input);
