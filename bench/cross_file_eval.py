@@ -21,14 +21,27 @@ import argparse
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# The default model's training options, as src/CMakeLists.txt passes them.
-RECIPE = ["--compose-leads", "greeting,thanks,goodbye,affirm,deny,inform,order_confirm,hesitate",
-          "--compose-ratio", "0.25", "--min-df", "3", "--char-ngram-max", "3"]
+# The default model's training options: read from src/CMakeLists.txt, which
+# passes them to kefu_modelc, so that this measures what the build ships.
+RECIPE_OPTIONS = {"COMPOSE_LEADS": "--compose-leads", "COMPOSE_RATIO": "--compose-ratio", "MIN_DF": "--min-df",
+                  "CHAR_NGRAM_MAX": "--char-ngram-max", "MAX_IN_SCOPE_LOSS": "--max-in-scope-loss"}
+
+
+def default_recipe():
+    with open(os.path.join(ROOT, "src/CMakeLists.txt"), encoding="utf-8") as f:
+        cmake = f.read()
+    recipe = []
+    for name, option in RECIPE_OPTIONS.items():
+        found = re.search(r'set\(KEFU_DEFAULT_' + name + r' "([^"]*)"\)', cmake)
+        if found:
+            recipe += [option, found.group(1)]
+    return recipe
 
 
 def read_rows(path):
@@ -43,7 +56,7 @@ def build_model(build, out, training, extra):
              for f in sorted(glob.glob(os.path.join(ROOT, "data", folder, "*.kefu")))]
     calibration = sorted(glob.glob(os.path.join(ROOT, "data/intents/calibration/*.tsv")))
     command = [os.path.join(build, "tools/modelc/kefu_modelc"), out, "--rules", *rules,
-               "--train", *training, "--calibrate", *calibration, *RECIPE, *extra]
+               "--train", *training, "--calibrate", *calibration, *default_recipe(), *extra]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"kefu_modelc failed: {result.stderr.strip()}")
