@@ -11,6 +11,7 @@
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
 //                    [--min-df N] [--char-ngram-max N] [--prune-below D] [--max-in-scope-loss L]
+//                    [--l2 X] [--learning-rate X]
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -35,6 +36,8 @@ struct arguments {
     std::uint8_t char_ngram_max = kefu::detail::learn::feature_config{}.max_char_n;  // of the intent model
     float prune_below = kefu::detail::learn::train_options{}.prune_below;            // of the intent model
     float max_in_scope_loss = kefu::detail::learn::train_options{}.max_in_scope_loss;  // of the out-of-scope rule
+    float l2 = kefu::detail::learn::train_options{}.l2;                        // of the intent model
+    float learning_rate = kefu::detail::learn::train_options{}.learning_rate;  // of the intent model
 };
 
 arguments parse_arguments(int argc, char** argv) {
@@ -62,6 +65,14 @@ arguments parse_arguments(int argc, char** argv) {
         } else if (arg == "--max-in-scope-loss" && i + 1 < argc) {
             a.max_in_scope_loss = std::stof(argv[++i]);
             if (!(a.max_in_scope_loss >= 0.0f && a.max_in_scope_loss <= 1.0f)) throw std::runtime_error("--max-in-scope-loss out of range");
+            list = nullptr;
+        } else if (arg == "--l2" && i + 1 < argc) {
+            a.l2 = std::stof(argv[++i]);
+            if (!(a.l2 >= 0.0f && a.l2 < 1.0f)) throw std::runtime_error("--l2 out of range");
+            list = nullptr;
+        } else if (arg == "--learning-rate" && i + 1 < argc) {
+            a.learning_rate = std::stof(argv[++i]);
+            if (!(a.learning_rate > 0.0f && a.learning_rate <= 10.0f)) throw std::runtime_error("--learning-rate out of range");
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
@@ -128,6 +139,8 @@ int main(int argc, char** argv) {
             options.features.max_char_n = args.char_ngram_max;
             options.learner.prune_below = args.prune_below;
             options.learner.max_in_scope_loss = args.max_in_scope_loss;
+            options.learner.l2 = args.l2;
+            options.learner.learning_rate = args.learning_rate;
             model = compiled_model::train(data, options, model.get());
             const auto& r = model->report();
             std::cerr << "kefu_modelc: trained on " << r.examples << " examples (and " << r.composed_examples
