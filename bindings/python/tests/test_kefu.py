@@ -102,6 +102,12 @@ def test_train_model_size_options():
     assert no_pinyin.info()["learned"]["features"] != plain.info()["learned"]["features"]
     assert no_pinyin.classify("什么时候发货").intent == "ship"
     assert plain.classify("什么时候发或").intent == "ship"  # 或 for 货: both huo
+    orders = [("urge", t) for t in ("催一下 1703120519384042534", "快点发 订单2856120519384042999")]
+    orders += [("price", t) for t in ("多少钱 123", "价格多少 45")]
+    folded = kefu.Model.train(orders, epochs=30, holdout=0.0)
+    unfolded = kefu.Model.train(orders, epochs=30, holdout=0.0, fold_digits=False)
+    assert folded.info()["learned"]["features"] < unfolded.info()["learned"]["features"]
+    assert folded.classify("订单3311220519384042777").intent == "urge"  # an order number by its shape
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.train(data, min_document_frequency=0)
     assert e.value.name == "KEFU_EINVAL"
