@@ -10,12 +10,14 @@ or style (pasted titles, run-on chat, fragments), so the score measures how
 the recipe carries to text it has not seen the like of.
 
 Usage:
-  bench/cross_file_eval.py [--build build/release] [--only NAME ...] [--json]
-                           [-- extra kefu_modelc options]
+  bench/cross_file_eval.py [--build build/release] [--kefu PATH] [--modelc PATH]
+                           [--only NAME ...] [--json] [--errors MISSES.tsv]
+                           [--floor ACCURACY] [-- extra kefu_modelc options]
 
 Prints, per held-out file: accuracy, and how many of the errors went to
 `other` (out of scope) and how many would be right had the top in-scope
-intent been taken; then the totals over all rows.
+intent been taken; then the totals over all rows. With --floor, exits with
+status 1 when the accuracy over all rows is below it (as a test).
 """
 import argparse
 import glob
@@ -50,20 +52,20 @@ def read_rows(path):
     return [line.split("\t")[:2] for line in lines if "\t" in line]
 
 
-def build_model(build, out, training, extra):
+def build_model(modelc, out, training, extra):
     # In the build's order: the intents are declared before rules use them.
     rules = [f for folder in ("rules", "templates", "flows")
              for f in sorted(glob.glob(os.path.join(ROOT, "data", folder, "*.kefu")))]
     calibration = sorted(glob.glob(os.path.join(ROOT, "data/intents/calibration/*.tsv")))
-    command = [os.path.join(build, "tools/modelc/kefu_modelc"), out, "--rules", *rules,
+    command = [modelc, out, "--rules", *rules,
                "--train", *training, "--calibrate", *calibration, *default_recipe(), *extra]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"kefu_modelc failed: {result.stderr.strip()}")
 
 
-def classify(build, model, texts):
-    result = subprocess.run([os.path.join(build, "kefu"), "--model", model, "classify"],
+def classify(kefu, model, texts):
+    result = subprocess.run([kefu, "--model", model, "classify"],
                             input="\n".join(texts) + "\n", capture_output=True, text=True, check=True)
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -85,11 +87,16 @@ def score(rows, answers, misses):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=os.path.join(ROOT, "build/release"))
+    parser.add_argument("--kefu", help="the kefu command (default: BUILD/kefu)")
+    parser.add_argument("--modelc", help="the model compiler (default: BUILD/tools/modelc/kefu_modelc)")
     parser.add_argument("--only", nargs="*", default=None, help="hold out only these file names")
+    parser.add_argument("--floor", type=float, help="fail when the accuracy over all rows is below this")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", help="write each miss here: file, gold, predicted, confidence, text")
     args, extra = parser.parse_known_args()
     extra = [e for e in extra if e != "--"]
+    kefu = args.kefu or os.path.join(args.build, "kefu")
+    modelc = args.modelc or os.path.join(args.build, "tools/modelc/kefu_modelc")
     files = sorted(glob.glob(os.path.join(ROOT, "data/intents/train/*.tsv")))
     held_out = [f for f in files if args.only is None or os.path.basename(f) in args.only]
     totals = {"n": 0, "right": 0, "errors_to_other": 0, "other_top_in_scope_right": 0}
@@ -98,10 +105,10 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         model = os.path.join(scratch, "m.kfm")
         for path in held_out:
-            build_model(args.build, model, [f for f in files if f != path], extra)
+            build_model(modelc, model, [f for f in files if f != path], extra)
             rows = read_rows(path)
             file_misses = []
-            result = score(rows, classify(args.build, model, [text for _, text in rows]), file_misses)
+            result = score(rows, classify(kefu, model, [text for _, text in rows]), file_misses)
             misses += [(os.path.basename(path), *miss) for miss in file_misses]
             per_file[os.path.basename(path)] = result
             for key in totals:
@@ -120,6 +127,10 @@ def main():
     else:
         print(f"{'all':24} n {totals['n']:5}  accuracy {totals['accuracy']:.4f}  errors to other "
               f"{totals['errors_to_other']:4} (top in-scope right {totals['other_top_in_scope_right']})")
+    if args.floor is not None and totals["accuracy"] < args.floor:
+        print(f"accuracy {totals['accuracy']:.4f} is below the floor {args.floor}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
