@@ -50,6 +50,19 @@ void run_extractors(const scan_input& in, std::size_t i, candidates& found) {
     extract_words(in, i, found);
 }
 
+// An item link ("item.htm?id=709484258177") names the item the customer
+// means: its id, found by the normaliser before the link became one token,
+// is an item number over the token.
+void add_linked_items(const text::normalized& text, candidates& found) {
+    if (text.link_items.empty()) return;
+    for (std::size_t i = 0; i < text.units.size(); ++i) {
+        const text::unit& u = text.units[i];
+        if (u.cp != text::link_token) continue;
+        for (const text::link_item& item : text.link_items)
+            if (item.source_begin == u.source_begin) add_candidate(found, entity_type::item_number, i, i + 1).canonical = item.id;
+    }
+}
+
 void keep_best(candidates& found, std::vector<entity>& out, std::size_t length) {
     std::sort(found.begin(), found.end(), [](const entity& a, const entity& b) {
         const auto la = a.end - a.begin, lb = b.end - b.begin;
@@ -78,6 +91,7 @@ void extract(const text::normalized& text, const std::optional<message_clock>& c
     const scan_input in{scratch.chars, clock};
     for (std::size_t i = 0; i < scratch.chars.size(); ++i)
         if (may_start_entity(scratch.chars[i])) run_extractors(in, i, scratch.found);
+    add_linked_items(text, scratch.found);
     const std::size_t first_new = out.size();
     keep_best(scratch.found, out, scratch.chars.size());
     for (std::size_t k = first_new; k < out.size(); ++k) {

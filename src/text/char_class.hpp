@@ -49,6 +49,7 @@ inline constexpr std::size_t first_placeholder_token = 40;  // "link"
 static_assert(emoji_token_names[first_placeholder_token] == "link");
 
 inline constexpr char32_t token_base = 0xF0000;
+inline constexpr char32_t link_token = token_base + first_placeholder_token;
 inline constexpr char32_t token_limit = 0xF0100;  // input in this range is replaced
 
 constexpr bool is_token(char32_t cp) noexcept { return cp >= token_base && cp < token_limit; }

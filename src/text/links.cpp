@@ -66,14 +66,42 @@ std::size_t link_end(const std::vector<unit>& units, std::size_t at) {
     return pos;
 }
 
+// Item ids are 6 to 20 digits: shorter numbers in links are pages and sizes.
+constexpr std::size_t min_item_id = 6, max_item_id = 20;
+
+// The digits from `at` in [at, end), when there are 6 to 20 of them.
+std::string digits_at(const std::vector<unit>& units, std::size_t at, std::size_t end) {
+    std::string id;
+    for (; at < end && units[at].cp >= U'0' && units[at].cp <= U'9'; ++at) id.push_back(static_cast<char>(units[at].cp));
+    return id.size() >= min_item_id && id.size() <= max_item_id ? id : std::string();
+}
+
+// The item id of the link units[begin, end), or "".
+std::string item_id_of(const std::vector<unit>& units, std::size_t begin, std::size_t end) {
+    static constexpr std::u32string_view parameters[] = {U"id=", U"item_id=", U"itemid=", U"goods_id="};
+    for (std::size_t i = begin + 1; i < end; ++i) {
+        const char32_t c = units[i - 1].cp;
+        if (c == U'?' || c == U'&') {
+            for (std::u32string_view p : parameters)
+                if (starts_with(units, i, p))
+                    if (std::string id = digits_at(units, i + p.size(), end); !id.empty()) return id;
+        } else if (c == U'/' && units[i].cp >= U'0' && units[i].cp <= U'9') {
+            std::string id = digits_at(units, i, end);
+            if (!id.empty() && starts_with(units, i + id.size(), U".html")) return id;
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
-void replace_links(std::vector<unit>& units) {
-    static const char32_t link_token = token_code_point(first_placeholder_token);
+void replace_links(std::vector<unit>& units, std::vector<link_item>& items) {
     std::size_t write = 0;
     for (std::size_t read = 0; read < units.size();) {
         if (is_ascii_alnum(units[read].cp)) {
             if (const std::size_t end = link_end(units, read); end > read) {
+                if (std::string id = item_id_of(units, read, end); !id.empty())
+                    items.push_back({units[read].source_begin, std::move(id)});
                 units[write++] = {link_token, units[read].source_begin, units[end - 1].source_end, 1, char_class::emoji};
                 read = end;
                 continue;

@@ -18,7 +18,10 @@ namespace kefu::detail::text {
 //     by a '/' ("m.tb.cn/h.5jWp", "3.cn/9-szVC0E").
 // It runs over the characters a URL may hold and does not start inside a word;
 // punctuation it ends with ("看这个 https://x.cn/a。") stays outside it.
-void replace_links(std::vector<unit>& units);
+// The item id of each link that names one is appended to `items`: a query
+// parameter id, item_id, itemid or goods_id ("item.htm?id=709484258177"),
+// or a path ending in digits and ".html" ("item.jd.com/100012043978.html").
+void replace_links(std::vector<unit>& units, std::vector<link_item>& items);
 
 // Whether `cp` may be part of a link: the cheap test that decides whether a
 // message needs the scan at all.

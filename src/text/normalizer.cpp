@@ -287,6 +287,7 @@ std::string_view token_text(char32_t token) noexcept {
 
 void normalized::clear() noexcept {
     units.clear();
+    link_items.clear();
     text.clear();
     text_starts.clear();
     max_run = 0;
@@ -331,7 +332,7 @@ normalize_status normalize(std::string_view input, const normalize_options& opti
         return status;
     }
     if (seen.bracket) replace_emoticons(out.units);
-    if (seen.link) replace_links(out.units);
+    if (seen.link) replace_links(out.units, out.link_items);
     const std::size_t han_gaps = fold_space_and_repeats(out.units);
     if (han_gaps > 0) join_segmented_han(out.units, han_gaps);
     out.max_run = longest_run(out.units);

@@ -32,10 +32,19 @@ inline constexpr std::size_t max_length_limit = std::size_t{1} << 30;
 
 enum class normalize_status : std::uint8_t { ok, invalid_utf8, too_long };
 
+// The item id a web link names ("item.htm?id=709484258177"), found before
+// the link became one token: the entity extractor reports it for the token
+// that starts at the same byte.
+struct link_item {
+    std::uint32_t source_begin;  // the link's first byte in the original text
+    std::string id;              // digits
+};
+
 // A normalised text. Reuse one object across calls to avoid allocation on
 // the hot path: normalize() clears it but keeps its capacity.
 struct normalized {
     std::vector<unit> units;
+    std::vector<link_item> link_items;      // of the links that name an item
     std::string text;                       // UTF-8 rendering of units
     std::vector<std::uint32_t> text_starts; // byte offset of each unit in text, plus the end
     std::uint32_t max_run = 0;              // longest run of one character in the input
