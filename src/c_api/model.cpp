@@ -71,25 +71,17 @@ int read_version_5(const kefu_train_options* opts, kefu::detail::model::training
     return KEFU_OK;
 }
 
-// Callers of versions 1-5 keep the features they had: no pinyin bigrams.
-int read_version_6(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
-    if (opts->version < 6) {
-        out.features.pinyin = 0;
+// A feature switch (0 or 1) added in version `since`. Callers of older
+// versions keep the features they had: off. The field is read only when the
+// caller's struct has it.
+int read_feature_switch(const kefu_train_options* opts, std::uint32_t since, std::uint32_t kefu_train_options::*field,
+                        const char* name, std::uint8_t& out) {
+    if (opts->version < since) {
+        out = 0;
         return KEFU_OK;
     }
-    if (opts->pinyin > 1) return invalid_argument("kefu_train_options: pinyin must be 0 or 1");
-    out.features.pinyin = static_cast<std::uint8_t>(opts->pinyin);
-    return KEFU_OK;
-}
-
-// Callers of versions 1-6 keep the features they had: digits as they are.
-int read_version_7(const kefu_train_options* opts, kefu::detail::model::training_options& out) {
-    if (opts->version < 7) {
-        out.features.fold_digits = 0;
-        return KEFU_OK;
-    }
-    if (opts->fold_digits > 1) return invalid_argument("kefu_train_options: fold_digits must be 0 or 1");
-    out.features.fold_digits = static_cast<std::uint8_t>(opts->fold_digits);
+    if (opts->*field > 1) return invalid_argument(std::string("kefu_train_options: ") + name + " must be 0 or 1");
+    out = static_cast<std::uint8_t>(opts->*field);
     return KEFU_OK;
 }
 
@@ -126,8 +118,13 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     if (const int status = read_version_3(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_4(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_5(opts, out); status != KEFU_OK) return status;
-    if (const int status = read_version_6(opts, out); status != KEFU_OK) return status;
-    if (const int status = read_version_7(opts, out); status != KEFU_OK) return status;
+    if (const int status = read_feature_switch(opts, 6, &kefu_train_options::pinyin, "pinyin", out.features.pinyin);
+        status != KEFU_OK)
+        return status;
+    if (const int status =
+            read_feature_switch(opts, 7, &kefu_train_options::fold_digits, "fold_digits", out.features.fold_digits);
+        status != KEFU_OK)
+        return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
