@@ -53,13 +53,17 @@ void run_extractors(const scan_input& in, std::size_t i, candidates& found) {
 // An item link ("item.htm?id=709484258177") names the item the customer
 // means: its id, found by the normaliser before the link became one token,
 // is an item number over the token.
+// Both lists are in the order of the text, so one walk pairs them (a
+// megabyte of links stays linear).
 void add_linked_items(const text::normalized& text, candidates& found) {
-    if (text.link_items.empty()) return;
-    for (std::size_t i = 0; i < text.units.size(); ++i) {
+    const auto& items = text.link_items;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < text.units.size() && next < items.size(); ++i) {
         const text::unit& u = text.units[i];
         if (u.cp != text::link_token) continue;
-        for (const text::link_item& item : text.link_items)
-            if (item.source_begin == u.source_begin) add_candidate(found, entity_type::item_number, i, i + 1).canonical = item.id;
+        while (next < items.size() && items[next].source_begin < u.source_begin) ++next;
+        if (next < items.size() && items[next].source_begin == u.source_begin)
+            add_candidate(found, entity_type::item_number, i, i + 1).canonical = items[next++].id;
     }
 }
 

@@ -72,7 +72,8 @@ constexpr std::size_t min_item_id = 6, max_item_id = 20;
 // The digits from `at` in [at, end), when there are 6 to 20 of them.
 std::string digits_at(const std::vector<unit>& units, std::size_t at, std::size_t end) {
     std::string id;
-    for (; at < end && units[at].cp >= U'0' && units[at].cp <= U'9'; ++at) id.push_back(static_cast<char>(units[at].cp));
+    for (; at < end && id.size() <= max_item_id && units[at].cp >= U'0' && units[at].cp <= U'9'; ++at)
+        id.push_back(static_cast<char>(units[at].cp));
     return id.size() >= min_item_id && id.size() <= max_item_id ? id : std::string();
 }
 

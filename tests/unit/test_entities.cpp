@@ -175,6 +175,19 @@ TEST(EntityExtraction, DurationsTooLongForInt64AreNotDurations) {
     EXPECT_EQ(got[0]["seconds"], 3 * 86400);
 }
 
+TEST(EntityExtraction, EveryItemLinkOfALongMessageNamesItsItem) {
+    // Links and their ids are paired in one walk; a megabyte-sized message of
+    // links is a case for it. Links without an id sit between them.
+    std::string text;
+    for (int i = 0; i < 20000; ++i)
+        text += "a.cn/?id=" + std::to_string(100000000 + i) + (i % 2 ? " 看下 " : " https://m.tb.cn/h.x ");
+    const json got = extract_json(text, std::nullopt);
+    ASSERT_EQ(got.size(), 20000u);
+    EXPECT_EQ(got[0]["type"], "item_number");
+    EXPECT_EQ(got[0]["value"], "100000000");
+    EXPECT_EQ(got[19999]["value"], "100019999");
+}
+
 TEST(IsoTime, RoundTrips) {
     const auto t = parse_iso_time("2026-11-22T10:00:00+08:00");
     ASSERT_TRUE(t);
