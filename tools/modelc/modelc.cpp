@@ -40,6 +40,33 @@ struct arguments {
     float learning_rate = kefu::detail::learn::train_options{}.learning_rate;  // of the intent model
 };
 
+// An option with a float value, and the values it accepts.
+struct float_option {
+    const char* name;
+    float arguments::*target;
+    bool (*accepts)(float);
+};
+
+constexpr float_option float_options[] = {
+    {"--prune-below", &arguments::prune_below,
+     [](float v) { return v >= 0.0f && v <= kefu::detail::learn::max_prune_below; }},
+    {"--max-in-scope-loss", &arguments::max_in_scope_loss, [](float v) { return v >= 0.0f && v <= 1.0f; }},
+    {"--l2", &arguments::l2, [](float v) { return v >= 0.0f && v < 1.0f; }},
+    {"--learning-rate", &arguments::learning_rate, [](float v) { return v > 0.0f && v <= 10.0f; }},
+};
+
+// Sets the float option `arg` names from `value`; false when `arg` is none.
+bool read_float_option(const std::string& arg, const char* value, arguments& a) {
+    for (const float_option& o : float_options) {
+        if (arg != o.name) continue;
+        const float v = std::stof(value);
+        if (!o.accepts(v)) throw std::runtime_error(arg + " out of range");
+        a.*o.target = v;
+        return true;
+    }
+    return false;
+}
+
 arguments parse_arguments(int argc, char** argv) {
     arguments a;
     std::vector<std::string>* list = nullptr;
@@ -58,21 +85,8 @@ arguments parse_arguments(int argc, char** argv) {
             if (n < 1 || n > kefu::detail::learn::max_char_ngram) throw std::runtime_error("--char-ngram-max out of range");
             a.char_ngram_max = static_cast<std::uint8_t>(n);
             list = nullptr;
-        } else if (arg == "--prune-below" && i + 1 < argc) {
-            a.prune_below = std::stof(argv[++i]);
-            if (!(a.prune_below >= 0.0f && a.prune_below <= kefu::detail::learn::max_prune_below)) throw std::runtime_error("--prune-below out of range");
-            list = nullptr;
-        } else if (arg == "--max-in-scope-loss" && i + 1 < argc) {
-            a.max_in_scope_loss = std::stof(argv[++i]);
-            if (!(a.max_in_scope_loss >= 0.0f && a.max_in_scope_loss <= 1.0f)) throw std::runtime_error("--max-in-scope-loss out of range");
-            list = nullptr;
-        } else if (arg == "--l2" && i + 1 < argc) {
-            a.l2 = std::stof(argv[++i]);
-            if (!(a.l2 >= 0.0f && a.l2 < 1.0f)) throw std::runtime_error("--l2 out of range");
-            list = nullptr;
-        } else if (arg == "--learning-rate" && i + 1 < argc) {
-            a.learning_rate = std::stof(argv[++i]);
-            if (!(a.learning_rate > 0.0f && a.learning_rate <= 10.0f)) throw std::runtime_error("--learning-rate out of range");
+        } else if (i + 1 < argc && read_float_option(arg, argv[i + 1], a)) {
+            ++i;
             list = nullptr;
         } else if (arg == "--rules") list = &a.rules;
         else if (arg == "--train") list = &a.training;
