@@ -352,9 +352,12 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
             const bool negatable = rules_[v.rule].negatable;
             for (std::uint32_t q = head; q != no_partial; q = s.partials[q].previous) {
                 const match_scratch::partial prev = s.partials[q];
-                if (prev.part + 1 != occ.part || prev.end > begin) continue;
+                if (prev.end > begin) continue;
                 const std::uint32_t distance = begin - prev.end;
-                if (distance < gap.min || distance > gap.max) continue;
+                // The list runs from the latest partial back, so the rest end
+                // earlier still: a run of digits leaves one per digit.
+                if (distance > gap.max) break;
+                if (prev.part + 1 != occ.part || distance < gap.min) continue;
                 const bool negated = negatable && negated_at(prev.chain_begin);
                 if ((chain_negated && !negated) || (negated == chain_negated && prev.chain_begin < chain_begin)) {
                     chain_begin = prev.chain_begin;

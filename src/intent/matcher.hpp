@@ -29,7 +29,7 @@ struct match_scratch {
         std::uint32_t part;
         std::uint32_t chain_begin;  // view position where part 0 began
         std::uint32_t end;          // view position after this part
-        std::uint32_t previous;     // the variant's previous partial, or none
+        std::uint32_t previous;     // the variant's previous partial (one that ends no later), or none
     };
     struct span {
         std::uint32_t begin;

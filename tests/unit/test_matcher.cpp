@@ -176,6 +176,19 @@ TEST(Matcher, ChainSurvivesManyPartialMatches) {
 
 // --- anchors --------------------------------------------------------------------------
 
+TEST(Matcher, RunOfOneCharacterFirstPartsKeepsTheLeftmostInTheGap) {
+    // Every digit starts a partial chain; the later part takes the leftmost
+    // that still ends within its gap, before and after the prune threshold.
+    rules r("intent p\nlexicon d = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9\nrule p sell: @d {0,3} 卖不卖\n");
+    EXPECT_EQ(r.hits("12345卖不卖"), strings{"sell[1,8)"});
+    EXPECT_EQ(r.hits("123卖不卖"), strings{"sell[0,6)"});
+    EXPECT_EQ(r.hits("5一二三卖不卖"), strings{"sell[0,7)"});
+    EXPECT_EQ(r.fired("5一二三四卖不卖"), strings{});
+    const std::string digits(400, '7');
+    EXPECT_EQ(r.hits(digits + "卖不卖"), strings{"sell[396,403)"});
+    EXPECT_EQ(r.hits(digits + "一二三卖不卖"), strings{"sell[399,406)"});
+}
+
 TEST(Matcher, AnchorsIgnoreLeadingAndTrailingPunctuationAndEmoji) {
     rules r(
         "intent greeting\n"
