@@ -3,6 +3,7 @@
 //  BM_kefu_classify_default     default model on the chat corpus: normalise,
 //                               match rules, extract features, score; reports
 //                               messages/s and p50/p99 latency
+//  BM_kefu_classify_digits      the same on messages with long numbers
 //  BM_kefu_classify_c_api       the same through kefu_classify (what a host calls),
 //                               intents only, and with entities and mood
 //  BM_load_default_model        loading the embedded default model
@@ -85,6 +86,13 @@ void BM_kefu_classify_default(benchmark::State& state) {
     report_latency(state, model, kefu::bench::chat_messages());
 }
 BENCHMARK(BM_kefu_classify_default);
+
+void BM_kefu_classify_digits(benchmark::State& state) {
+    const auto model = kefu::detail::model::default_model();
+    classify_loop(state, model, kefu::bench::digit_messages());
+    report_latency(state, model, kefu::bench::digit_messages());
+}
+BENCHMARK(BM_kefu_classify_digits);
 
 // Argument 0: intents only (skip_entities, skip_mood); 1: intents, entities
 // and mood, the default a host gets.

@@ -20,6 +20,17 @@ const std::vector<std::string>& chat_messages() {
     return messages;
 }
 
+const std::vector<std::string>& digit_messages() {
+    static const std::vector<std::string> messages = {
+        "订单号 3214567890123456", "单号YT8823145567001 到哪了", "手机号13812345678 收件人换一下",
+        "我的订单4412078895632201怎么还没发", "2023112512345678 这个单退款", "地址改成 人民路188号3栋1202",
+        "189元两件198行不行", "1599的那款还能少吗", "身高165 体重52 腰围68穿什么码", "快递单号 75312468902154 查不到",
+        "订单 1688 0023 4567 8899", "买了3件 只到了2件", "退货单号SF1402983316205 已寄出",
+        "電話0912345678 請聯絡我", "尺码36 37 38都要 一共多少钱", "价格299 299 299 能不能便宜20",
+    };
+    return messages;
+}
+
 std::size_t chat_bytes() {
     std::size_t total = 0;
     for (const auto& m : chat_messages()) total += m.size();

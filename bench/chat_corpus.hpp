@@ -9,6 +9,10 @@ namespace kefu::bench {
 
 const std::vector<std::string>& chat_messages();
 
+// Messages carrying order, waybill and phone numbers, prices and sizes: the
+// matcher keeps a partial match per digit for rules that start with one.
+const std::vector<std::string>& digit_messages();
+
 // Total size in bytes of chat_messages().
 std::size_t chat_bytes();
 
