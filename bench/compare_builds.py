@@ -2,7 +2,8 @@
 """Compare two builds of one Google Benchmark binary on a shared, noisy
 machine: the two binaries run in turn, round after round, so that both see
 the same background load; the script prints each benchmark's median
-items/second (or time) per build and the ratio B/A.
+items/second (or time) per build and the ratio B/A, and the median of each
+latency percentile the benchmark reports (its p50_ns/p99_ns counters).
 
 Usage:
   bench/compare_builds.py BUILD_A BUILD_B [--binary bench/kefu_bench_classify]
@@ -19,6 +20,9 @@ import subprocess
 import sys
 
 
+LATENCY_COUNTERS = ("p50_ns", "p99_ns")
+
+
 def run_once(binary, pattern):
     out = subprocess.run([binary, "--benchmark_filter=" + pattern, "--benchmark_format=json"],
                          capture_output=True, text=True, check=True).stdout
@@ -29,6 +33,9 @@ def run_once(binary, pattern):
         # Throughput when the benchmark reports it, else time (inverted so
         # that higher is better in both cases).
         results[b["name"]] = b["items_per_second"] if "items_per_second" in b else 1e9 / b["real_time"]
+        for counter in LATENCY_COUNTERS:
+            if counter in b:
+                results[b["name"] + " " + counter] = b[counter]
     return results
 
 
@@ -52,7 +59,8 @@ def main():
             continue
         a, b = statistics.median(samples[0][name]), statistics.median(samples[1][name])
         print(f"{name:<52} {a:>14,.0f} {b:>14,.0f} {b / a:>6.2f}")
-    print(f"({args.rounds} rounds; per second, higher is better)", file=sys.stderr)
+    print(f"({args.rounds} rounds; per second, higher is better; p50_ns and p99_ns in ns, lower is better)",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
