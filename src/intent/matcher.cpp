@@ -355,7 +355,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
                 if (prev.end > begin) continue;
                 const std::uint32_t distance = begin - prev.end;
                 // The list runs from the latest partial back, so the rest end
-                // earlier still: a run of digits leaves one per digit.
+                // earlier still and lie further from this part: stop here
+                // instead of walking, say, one partial per digit of a long number.
                 if (distance > gap.max) break;
                 if (prev.part + 1 != occ.part || distance < gap.min) continue;
                 const bool negated = negatable && negated_at(prev.chain_begin);

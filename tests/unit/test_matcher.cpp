@@ -174,8 +174,6 @@ TEST(Matcher, ChainSurvivesManyPartialMatches) {
     EXPECT_FALSE(c.hits[0].negated);
 }
 
-// --- anchors --------------------------------------------------------------------------
-
 TEST(Matcher, RunOfOneCharacterFirstPartsKeepsTheLeftmostInTheGap) {
     // Every digit starts a partial chain; the later part takes the leftmost
     // that still ends within its gap, before and after the prune threshold.
@@ -188,6 +186,8 @@ TEST(Matcher, RunOfOneCharacterFirstPartsKeepsTheLeftmostInTheGap) {
     EXPECT_EQ(r.hits(digits + "卖不卖"), strings{"sell[396,403)"});
     EXPECT_EQ(r.hits(digits + "一二三卖不卖"), strings{"sell[399,406)"});
 }
+
+// --- anchors --------------------------------------------------------------------------
 
 TEST(Matcher, AnchorsIgnoreLeadingAndTrailingPunctuationAndEmoji) {
     rules r(
