@@ -187,7 +187,29 @@ matcher matcher::build(const rule_set& rules) {
     }
     m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
     m.continuation_begin_.push_back(static_cast<std::uint32_t>(m.continuations_.size()));
+    m.order_starts();
     return m;
+}
+
+// Each pattern's starts: unanchored variants first, then anchored ones by
+// how far into the message they may start, furthest first. Matching then
+// stops at the first anchored start that lies too far in, instead of
+// rejecting one by one the variants that every digit of a long number
+// would otherwise start. Done on load as well, so that the order is never
+// taken on trust from a file.
+void matcher::order_starts() {
+    auto anchored = [&](const occurrence& o) { return (variants_[o.variant].flags & anchored_start) != 0; };
+    auto reach = [&](const occurrence& o) {
+        return anchored(o) ? static_cast<int>(part_gaps_[variants_[o.variant].part_begin].max) : 256;
+    };
+    anchored_begin_.clear();
+    for (std::size_t p = 0; p + 1 < occurrence_begin_.size(); ++p) {
+        const auto first = occurrences_.begin() + occurrence_begin_[p];
+        const auto last = occurrences_.begin() + occurrence_begin_[p + 1];
+        std::stable_sort(first, last, [&](const occurrence& a, const occurrence& b) { return reach(a) > reach(b); });
+        const auto anchored_first = std::find_if(first, last, anchored);
+        anchored_begin_.push_back(static_cast<std::uint32_t>(anchored_first - occurrences_.begin()));
+    }
 }
 
 // --- matching ------------------------------------------------------------------
@@ -229,10 +251,9 @@ void matcher::prepare_view(const text::normalized& text, match_scratch& s) const
 
 // A new epoch forgets every variant's list of partials at once.
 void matcher::next_epoch(match_scratch& s) const {
-    s.variant_epoch.resize(variants_.size(), 0);
-    s.variant_head.resize(variants_.size(), no_partial);
+    s.variants.resize(variants_.size(), {0, no_partial});
     if (++s.epoch == 0) {
-        std::fill(s.variant_epoch.begin(), s.variant_epoch.end(), 0);
+        for (auto& slot : s.variants) slot.epoch = 0;
         s.epoch = 1;
     }
 }
@@ -243,9 +264,9 @@ void matcher::prune_partials(match_scratch& s, std::uint32_t position) const {
     next_epoch(s);
     for (std::uint32_t q = 0; q < s.partials.size(); ++q) {
         auto& partial = s.partials[q];
-        partial.previous = s.variant_epoch[partial.variant] == s.epoch ? s.variant_head[partial.variant] : no_partial;
-        s.variant_epoch[partial.variant] = s.epoch;
-        s.variant_head[partial.variant] = q;
+        auto& slot = s.variants[partial.variant];
+        partial.previous = slot.epoch == s.epoch ? slot.head : no_partial;
+        slot = {s.epoch, q};
     }
 }
 
@@ -254,7 +275,6 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     if (variants_.empty()) return;
     prepare_view(text, s);
     const auto n = static_cast<std::uint32_t>(s.symbols.size());
-    // Anchors ignore punctuation, symbols and emoji at either end.
     // Anchors ignore punctuation and emoji at either end; a pattern that asks
     // for an emoji at its anchored end may also anchor where only punctuation
     // is ignored.
@@ -318,29 +338,42 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
         }
     };
     auto head_of = [&](std::uint32_t variant) {
-        return s.variant_epoch[variant] == s.epoch ? s.variant_head[variant] : no_partial;
+        const auto slot = s.variants[variant];
+        return slot.epoch == s.epoch ? slot.head : no_partial;
     };
     auto add_partial = [&](std::uint32_t variant, std::uint32_t part, std::uint32_t chain_begin, std::uint32_t end) {
         s.partials.push_back({variant, part, chain_begin, end, head_of(variant)});
-        s.variant_epoch[variant] = s.epoch;
-        s.variant_head[variant] = static_cast<std::uint32_t>(s.partials.size() - 1);
+        s.variants[variant] = {s.epoch, static_cast<std::uint32_t>(s.partials.size() - 1)};
     };
-    auto start_variant = [&](occurrence occ, std::uint32_t begin, std::uint32_t end) {
-        const variant_info& v = variants_[occ.variant];
-        const gap_range gap = part_gaps_[v.part_begin];
-        if (v.flags & anchored_start) {
-            if (!within(content_begin, begin, gap) && !within(text_begin, begin, gap)) return;
-        } else if (begin < gap.min) {  // an unanchored leading gap needs its characters
-            return;
+    // Starts the variants that pattern p (at begin..end) begins, up to the
+    // first anchored one that would begin too far into the message: the
+    // anchored starts come last, ordered by how far in they may begin.
+    auto start_variants = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
+        auto start = [&](std::uint32_t variant, const variant_info& v) {
+            if (v.part_count == 1) finish(v, begin, end);
+            else add_partial(variant, 0, begin, end);
+        };
+        const std::uint32_t anchored = anchored_begin_[p], last = occurrence_begin_[p + 1];
+        for (std::uint32_t o = occurrence_begin_[p]; o < anchored; ++o) {
+            const variant_info& v = variants_[occurrences_[o].variant];
+            // an unanchored leading gap needs its characters
+            if (begin >= part_gaps_[v.part_begin].min) start(occurrences_[o].variant, v);
         }
-        if (v.part_count == 1) finish(v, begin, end);
-        else add_partial(occ.variant, 0, begin, end);
+        for (std::uint32_t o = anchored; o < last; ++o) {
+            const variant_info& v = variants_[occurrences_[o].variant];
+            const gap_range gap = part_gaps_[v.part_begin];
+            if (begin > content_begin + gap.max) break;  // text_begin <= content_begin: neither anchor is in reach
+            if (within(content_begin, begin, gap) || within(text_begin, begin, gap)) start(occurrences_[o].variant, v);
+        }
     };
     // Extends the partial matches that pattern p (at begin..end) continues:
     // for each (variant, part) it can continue, the variant's own partials.
     auto continue_partials = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
-        for (std::uint32_t o = continuation_begin_[p]; o < continuation_begin_[p + 1]; ++o) {
-            const occurrence occ = continuations_[o];
+        // Walked by pointer, so the range's end is read once and not again
+        // after every partial added (the compiler cannot rule out aliasing).
+        const occurrence* const last = continuations_.data() + continuation_begin_[p + 1];
+        for (const occurrence* o = continuations_.data() + continuation_begin_[p]; o != last; ++o) {
+            const occurrence occ = *o;
             const std::uint32_t head = head_of(occ.variant);
             if (head == no_partial) continue;  // usually: skip before touching the variant's record
             const variant_info& v = variants_[occ.variant];
@@ -373,7 +406,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     auto on_pattern = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
         if (pattern_flags_[p]) record_spans(pattern_flags_[p], begin, end);
         continue_partials(p, begin, end);
-        for (std::uint32_t o = occurrence_begin_[p]; o < occurrence_begin_[p + 1]; ++o) start_variant(occurrences_[o], begin, end);
+        start_variants(p, begin, end);
     };
 
     std::uint32_t state = 0;
@@ -405,7 +438,8 @@ std::size_t matcher::memory_bytes() const noexcept {
     auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
     return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(states_) + bytes(edges_) +
            bytes(outputs_) + bytes(pattern_length_) + bytes(pattern_flags_) + bytes(occurrence_begin_) +
-           bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
+           bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(anchored_begin_) +
+           bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
 }
 
 // --- serialisation ---------------------------------------------------------------
@@ -452,6 +486,7 @@ matcher matcher::load(model::reader& r) {
     m.part_gaps_ = r.vec<gap_range>();
     m.rules_ = r.vec<rule_flags>();
     m.validate();
+    m.order_starts();
     return m;
 }
 

@@ -44,8 +44,13 @@ struct match_scratch {
     std::vector<span> exceptions;           // question forms such as 有没有 that contain a negator
     std::vector<std::uint32_t> rule_stamp;  // rule -> stamp of the message it was last hit in
     std::vector<std::uint32_t> rule_slot;   // rule -> index of its hit in the output
-    std::vector<std::uint32_t> variant_epoch;  // variant -> epoch its head was set in
-    std::vector<std::uint32_t> variant_head;   // variant -> its latest partial
+    // Per variant, read together: the epoch its head was set in, and its
+    // latest partial.
+    struct variant_slot {
+        std::uint32_t epoch;
+        std::uint32_t head;
+    };
+    std::vector<variant_slot> variants;
     std::uint32_t stamp = 0;                   // one per message, for rule_stamp
     std::uint32_t epoch = 0;                   // one per message and per pruning, for variant heads
 };
@@ -96,6 +101,7 @@ private:
     void prune_partials(match_scratch& s, std::uint32_t position) const;
     void next_epoch(match_scratch& s) const;
     void validate() const;
+    void order_starts();
 
     // code point -> symbol (0 = not in any pattern), as a two-stage table
     std::vector<std::uint16_t> alphabet_stage1_;
@@ -128,6 +134,8 @@ private:
     std::vector<occurrence> occurrences_;
     std::vector<std::uint32_t> continuation_begin_;
     std::vector<occurrence> continuations_;
+    // Per pattern: where its anchored starts begin (derived, not stored).
+    std::vector<std::uint32_t> anchored_begin_;
     // variants, their parts' gaps, and rules
     std::vector<variant_info> variants_;
     std::vector<gap_range> part_gaps_;

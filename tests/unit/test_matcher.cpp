@@ -213,6 +213,28 @@ TEST(Matcher, AnchoredPatternMatchesLaterOccurrences) {
     EXPECT_EQ(r.hits("在吗在吗"), strings{"e[2,4)"});
 }
 
+// One pattern starts anchored variants that may begin at different depths
+// into the message, and an unanchored one: each is judged by its own leading
+// gap, however far in the pattern stands (starts are tried deepest reach
+// first and stop at the first that is out of reach).
+TEST(Matcher, AnchoredStartsOfOnePatternEachKeepTheirOwnLeadingGap) {
+    rules r(
+        "intent t\n"
+        "rule t at0: ^ 甲乙\n"
+        "rule t at1: ^ {0,1} 甲乙\n"
+        "rule t at3: ^ {0,3} 甲乙\n"
+        "rule t at2to3: ^ {2,3} 甲乙\n"
+        "rule t anywhere: 甲乙\n");
+    EXPECT_EQ(r.fired("甲乙"), (strings{"anywhere", "at0", "at1", "at3"}));
+    EXPECT_EQ(r.fired("丙甲乙"), (strings{"anywhere", "at1", "at3"}));
+    EXPECT_EQ(r.fired("丙丁甲乙"), (strings{"anywhere", "at2to3", "at3"}));
+    EXPECT_EQ(r.fired("丙丁戊甲乙"), (strings{"anywhere", "at2to3", "at3"}));
+    EXPECT_EQ(r.fired("丙丁戊己甲乙"), strings{"anywhere"});
+    EXPECT_EQ(r.fired("！！丙甲乙"), (strings{"anywhere", "at1", "at3"}));  // leading punctuation is no character
+    // at2to3 starts where the others cannot: the second 甲乙, three characters in
+    EXPECT_EQ(r.hits("甲乙丙甲乙"), (strings{"at0[0,2)", "at1[0,2)", "at3[0,2)", "anywhere[0,2)", "at2to3[3,5)"}));
+}
+
 TEST(Matcher, AnchoredPatternEndingInAnEmojiToken) {
     // BUG (or a documented limitation that should be an error): `$` skips
     // trailing emoji before comparing, also when the pattern itself ends in
