@@ -13,12 +13,16 @@
 //
 // The last two are registered when KEFU_BENCH_MODEL / KEFU_BENCH_FASTTEXT and
 // KEFU_BENCH_MESSAGES (a label<TAB>text file) are set; bench/compare_peers.py
-// sets them.
+// sets them. With KEFU_BENCH_PER_MESSAGE=1 the latency benchmarks also print
+// each message's median latency to stderr, slowest first: the p99 of a small
+// corpus is its slowest message's. Google Benchmark runs a benchmark several
+// times to size it; the last block printed belongs to the measured run.
 #include <benchmark/benchmark.h>
 #include <fasttext/fasttext.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -45,6 +49,22 @@ std::vector<std::string> read_messages(const char* path) {
     return out;
 }
 
+// Each message's median latency, slowest first; `ns` holds the rounds one
+// after the other, each in message order.
+void print_per_message(const benchmark::State& state, const std::vector<std::string>& messages,
+                       const std::vector<double>& ns) {
+    std::vector<std::pair<double, std::size_t>> medians;
+    for (std::size_t m = 0; m < messages.size(); ++m) {
+        std::vector<double> own;
+        for (std::size_t k = m; k < ns.size(); k += messages.size()) own.push_back(ns[k]);
+        std::nth_element(own.begin(), own.begin() + own.size() / 2, own.end());
+        medians.emplace_back(own[own.size() / 2], m);
+    }
+    std::sort(medians.rbegin(), medians.rend());
+    std::fprintf(stderr, "run of %lld iterations: median latency per message\n", static_cast<long long>(state.iterations()));
+    for (const auto& [median, m] : medians) std::fprintf(stderr, "%8.0f ns  %s\n", median, messages[m].c_str());
+}
+
 // Times each call separately for latency percentiles (clock overhead ~20 ns
 // is included, so the figures are upper bounds).
 void report_latency(benchmark::State& state, const std::shared_ptr<const compiled_model>& model,
@@ -61,6 +81,8 @@ void report_latency(benchmark::State& state, const std::shared_ptr<const compile
             ns.push_back(std::chrono::duration<double, std::nano>(t1 - t0).count());
         }
     }
+    if (const char* per_message = std::getenv("KEFU_BENCH_PER_MESSAGE"); per_message && *per_message == '1')
+        print_per_message(state, messages, ns);
     std::sort(ns.begin(), ns.end());
     state.counters["p50_ns"] = ns[ns.size() / 2];
     state.counters["p99_ns"] = ns[ns.size() * 99 / 100];
