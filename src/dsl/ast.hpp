@@ -30,6 +30,7 @@ struct emoji_token : x3::position_tagged {
 };
 
 struct gap : x3::position_tagged {
+    boost::optional<std::string> character_class;  // {digits 11,19}; absent: any characters
     boost::optional<unsigned> min;
     boost::optional<unsigned> max;  // absent with a comma: open; absent without: {n}
     bool has_comma = false;

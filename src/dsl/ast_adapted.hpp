@@ -5,7 +5,7 @@
 
 #include "dsl/ast.hpp"
 
-BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::gap, min, has_comma, max)
+BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::gap, character_class, min, has_comma, max)
 BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::item, value, optional)
 BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::attribute, key, value)
 BOOST_FUSION_ADAPT_STRUCT(kefu::detail::dsl::ast::intent_statement, name, description, attributes)

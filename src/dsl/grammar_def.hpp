@@ -185,7 +185,7 @@ auto const token_name_def = lexeme[lit("[:") >> +char_("a-z_") >> lit(":]")];
 auto const emoji_token_def = token_name;
 
 auto const gap_bound = -uint_;
-auto const gap_def = lit('{') > gap_bound > x3::matches[lit(',')] > gap_bound > lit('}');
+auto const gap_def = lit('{') > -identifier > gap_bound > x3::matches[lit(',')] > gap_bound > lit('}');
 
 auto const anchor_def = char_("^$");
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <queue>
 
+#include "intent/gap_io.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 
@@ -49,6 +50,29 @@ bool is_punctuation(text::char_class c) { return c == text::char_class::punct ||
 
 bool is_edge_class(text::char_class c) {
     return c == text::char_class::punct || c == text::char_class::symbol || c == text::char_class::emoji;
+}
+
+// A view position's bits for the gap classes it can fill, and the bits a
+// class asks for (one of them is enough: alnum is digits or Latin).
+constexpr std::uint8_t digit_bit = 1, latin_bit = 2, han_bit = 4;
+
+std::uint8_t class_bits_of(text::char_class c) {
+    switch (c) {
+        case text::char_class::digit: return digit_bit;
+        case text::char_class::latin: return latin_bit;
+        case text::char_class::han: return han_bit;
+        default: return 0;
+    }
+}
+
+std::uint8_t bits_asked_by(gap_class c) {
+    switch (c) {
+        case gap_class::digits: return digit_bit;
+        case gap_class::latin: return latin_bit;
+        case gap_class::han: return han_bit;
+        case gap_class::alnum: return digit_bit | latin_bit;
+        default: return 0xFF;
+    }
 }
 
 }  // namespace
@@ -187,8 +211,16 @@ matcher matcher::build(const rule_set& rules) {
     }
     m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
     m.continuation_begin_.push_back(static_cast<std::uint32_t>(m.continuations_.size()));
-    m.order_starts();
+    m.derive();
     return m;
+}
+
+// State derived from the tables on build and on load, never read from a file.
+void matcher::derive() {
+    order_starts();
+    auto classed = [](gap_range g) { return g.cls != gap_class::any; };
+    class_gaps_ = std::any_of(part_gaps_.begin(), part_gaps_.end(), classed) ||
+                  std::any_of(variants_.begin(), variants_.end(), [&](const variant_info& v) { return classed(v.gap_after); });
 }
 
 // Each pattern's starts: unanchored variants first, then anchored ones by
@@ -231,10 +263,22 @@ std::uint32_t matcher::step(std::uint32_t state, std::uint32_t symbol) const noe
     return root_next_[symbol];
 }
 
+// Whether view positions [from, to) can fill the gap: as many as it allows
+// and, for a gap of a class, each of that class.
+bool matcher::gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept {
+    if (from > to || to - from < gap.min || to - from > gap.max) return false;
+    if (gap.cls == gap_class::any) return true;
+    const std::uint8_t asked = bits_asked_by(gap.cls);
+    for (std::uint32_t p = from; p < to; ++p)
+        if ((s.class_bits[p] & asked) == 0) return false;
+    return true;
+}
+
 void matcher::prepare_view(const text::normalized& text, match_scratch& s) const {
     s.symbols.clear();
     s.view_units.clear();
     s.clauses.clear();
+    s.class_bits.clear();
     std::uint32_t clause = 0;
     for (std::uint32_t i = 0; i < text.units.size(); ++i) {
         const text::unit& u = text.units[i];
@@ -245,6 +289,7 @@ void matcher::prepare_view(const text::normalized& text, match_scratch& s) const
         s.symbols.push_back(symbol_of(u.cp));
         s.view_units.push_back(i);
         s.clauses.push_back(clause);
+        if (class_gaps_) s.class_bits.push_back(class_bits_of(u.cls));
         if (u.cls == text::char_class::punct) ++clause;
     }
 }
@@ -284,9 +329,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     std::uint32_t text_begin = 0, text_end = n;
     while (text_begin < n && is_punctuation(text.units[s.view_units[text_begin]].cls)) ++text_begin;
     while (text_end > text_begin && is_punctuation(text.units[s.view_units[text_end - 1]].cls)) --text_end;
-    auto within = [](std::uint32_t from, std::uint32_t to, gap_range gap) {
-        return from <= to && to - from >= gap.min && to - from <= gap.max;
-    };
+    auto within = [&](std::uint32_t from, std::uint32_t to, gap_range gap) { return gap_holds(s, from, to, gap); };
 
     if (++s.stamp == 0) {  // wrapped: forget all stamps
         std::fill(s.rule_stamp.begin(), s.rule_stamp.end(), 0);
@@ -325,8 +368,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     auto finish = [&](const variant_info& v, std::uint32_t begin, std::uint32_t end) {
         if (v.flags & anchored_end) {
             if (!within(end, content_end, v.gap_after) && !within(end, text_end, v.gap_after)) return;
-        } else if (n - end < v.gap_after.min) {  // an unanchored trailing gap needs its characters
-            return;
+        } else if (n - end < v.gap_after.min || !within(end, end + v.gap_after.min, v.gap_after)) {
+            return;  // an unanchored trailing gap needs its characters
         }
         const bool negated = rules_[v.rule].negatable && negated_at(begin);
         if (s.rule_stamp[v.rule] != s.stamp) {
@@ -357,7 +400,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
         for (std::uint32_t o = occurrence_begin_[p]; o < anchored; ++o) {
             const variant_info& v = variants_[occurrences_[o].variant];
             // an unanchored leading gap needs its characters
-            if (begin >= part_gaps_[v.part_begin].min) start(occurrences_[o].variant, v);
+            const gap_range gap = part_gaps_[v.part_begin];
+            if (begin >= gap.min && within(begin - gap.min, begin, gap)) start(occurrences_[o].variant, v);
         }
         for (std::uint32_t o = anchored; o < last; ++o) {
             const variant_info& v = variants_[occurrences_[o].variant];
@@ -392,6 +436,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
                 // instead of walking, say, one partial per digit of a long number.
                 if (distance > gap.max) break;
                 if (prev.part + 1 != occ.part || distance < gap.min) continue;
+                if (gap.cls != gap_class::any && !gap_holds(s, prev.end, begin, gap)) continue;
                 const bool negated = negatable && negated_at(prev.chain_begin);
                 if ((chain_negated && !negated) || (negated == chain_negated && prev.chain_begin < chain_begin)) {
                     chain_begin = prev.chain_begin;
@@ -444,7 +489,7 @@ std::size_t matcher::memory_bytes() const noexcept {
 
 // --- serialisation ---------------------------------------------------------------
 
-void matcher::save(model::writer& w) const {
+void matcher::save(model::writer& w, std::uint32_t format) const {
     w.u32(symbol_count_);
     w.u32(negation_window_);
     w.u32(longest_pattern_);
@@ -461,11 +506,12 @@ void matcher::save(model::writer& w) const {
     w.vec(continuation_begin_);
     w.vec(continuations_);
     w.vec(variants_);
-    w.vec(part_gaps_);
+    w.u64(part_gaps_.size());
+    for (const gap_range& g : part_gaps_) write_gap(w, g, format);
     w.vec(rules_);
 }
 
-matcher matcher::load(model::reader& r) {
+matcher matcher::load(model::reader& r, std::uint32_t format) {
     matcher m;
     m.symbol_count_ = r.u32();
     m.negation_window_ = r.u32();
@@ -483,10 +529,12 @@ matcher matcher::load(model::reader& r) {
     m.continuation_begin_ = r.vec<std::uint32_t>();
     m.continuations_ = r.vec<occurrence>();
     m.variants_ = r.vec<variant_info>();
-    m.part_gaps_ = r.vec<gap_range>();
+    m.part_gaps_.resize(r.count(stored_gap_bytes(format)));
+    for (gap_range& g : m.part_gaps_) g = read_gap(r, format);
+    for (const variant_info& v : m.variants_) check_gap_class(v.gap_after, format);
     m.rules_ = r.vec<rule_flags>();
     m.validate();
-    m.order_starts();
+    m.derive();
     return m;
 }
 

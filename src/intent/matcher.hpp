@@ -39,6 +39,7 @@ struct match_scratch {
     std::vector<std::uint32_t> symbols;     // per view position
     std::vector<std::uint32_t> view_units;  // view position -> normalised character index
     std::vector<std::uint32_t> clauses;     // view position -> clause number
+    std::vector<std::uint8_t> class_bits;   // view position -> what gap classes it belongs to (when any rule asks)
     std::vector<partial> partials;
     std::vector<span> negators;
     std::vector<span> exceptions;           // question forms such as 有没有 that contain a negator
@@ -72,8 +73,9 @@ public:
     std::size_t rule_count() const noexcept { return rules_.size(); }
     std::size_t memory_bytes() const noexcept;
 
-    void save(model::writer& w) const;
-    static matcher load(model::reader& r);
+    // `format`: the model file's format version (intent/gap_io.hpp).
+    void save(model::writer& w, std::uint32_t format) const;
+    static matcher load(model::reader& r, std::uint32_t format);
 
 private:
     struct occurrence {
@@ -86,8 +88,8 @@ private:
         std::uint32_t part_begin;  // into part_gaps_
         std::uint16_t part_count;
         std::uint8_t flags;        // bit 0: anchored at start, bit 1: anchored at end
-        gap_range gap_after;
-        std::uint8_t reserved[3];
+        gap_range gap_after;       // its class byte was reserved, so zero, before format 6
+        std::uint8_t reserved[2];
     };
     static_assert(sizeof(variant_info) == 16);
     struct rule_flags {
@@ -101,7 +103,9 @@ private:
     void prune_partials(match_scratch& s, std::uint32_t position) const;
     void next_epoch(match_scratch& s) const;
     void validate() const;
+    void derive();
     void order_starts();
+    bool gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept;
 
     // code point -> symbol (0 = not in any pattern), as a two-stage table
     std::vector<std::uint16_t> alphabet_stage1_;
@@ -142,6 +146,7 @@ private:
     std::vector<rule_flags> rules_;
     std::uint32_t negation_window_ = 3;
     std::uint32_t longest_pattern_ = 0;
+    bool class_gaps_ = false;  // derived: some gap is of a character class
 };
 
 }  // namespace kefu::detail::intent

@@ -56,6 +56,24 @@ bool has_gap_or_anchor(const ast::item& item) { return boost::apply_visitor(gap_
 
 }  // namespace
 
+namespace {
+constexpr const char* gap_class_names[gap_class_count] = {"any", "digits", "latin", "han", "alnum"};
+}
+
+const char* gap_class_name(gap_class c) noexcept {
+    const auto i = static_cast<std::size_t>(c);
+    return i < gap_class_count ? gap_class_names[i] : "unknown";
+}
+
+bool gap_class_of(const std::string& name, gap_class& out) noexcept {
+    for (std::uint8_t i = 0; i < gap_class_count; ++i)
+        if (name == gap_class_names[i]) {
+            out = static_cast<gap_class>(i);
+            return true;
+        }
+    return false;
+}
+
 int rule_set::find_intent(const std::string& name) const noexcept {
     for (std::size_t i = 0; i < intents.size(); ++i)
         if (intents[i].name == name) return static_cast<int>(i);
@@ -175,18 +193,34 @@ struct rule_compiler::impl {
         variants = std::move(out);
     }
 
+    gap_class class_of(const ast::gap& g) const {
+        if (!g.character_class) return gap_class::any;
+        gap_class c{};
+        if (!gap_class_of(*g.character_class, c) || c == gap_class::any)
+            fail(g, "unknown character class '" + *g.character_class + "' (known: digits, latin, han, alnum)");
+        return c;
+    }
+
     void add_gap(std::vector<open_variant>& variants, const ast::gap& g) const {
         if (g.has_comma && !g.max) fail(g, "a gap needs an upper bound, e.g. {0,4}");
         const unsigned lo = g.min.value_or(0);
         const unsigned hi = g.has_comma ? *g.max : lo;
-        if (!g.has_comma && !g.min) fail(g, "empty gap {}");
+        if (!g.has_comma && !g.min) fail(g, g.character_class ? "a gap needs its length, e.g. {digits 3,14}" : "empty gap {}");
         if (lo > hi) fail(g, "gap lower bound is above its upper bound");
         if (hi > max_gap) fail(g, "gaps span at most " + std::to_string(max_gap) + " characters");
+        const gap_class cls = class_of(g);
         close_part(variants);
         for (auto& v : variants) {
+            // Two gaps side by side are one gap, and its characters have one
+            // class; {0} joins anything.
+            const bool pending_empty = v.pending.max == 0 && v.pending.cls == gap_class::any;
+            const bool this_empty = hi == 0 && cls == gap_class::any;
+            if (!pending_empty && !this_empty && v.pending.cls != cls)
+                fail(g, "a gap of a character class cannot stand next to a gap of another class");
             const unsigned merged_max = v.pending.max + hi;
             if (merged_max > max_gap) fail(g, "adjacent gaps span more than " + std::to_string(max_gap) + " characters");
-            v.pending = {static_cast<std::uint8_t>(v.pending.min + lo), static_cast<std::uint8_t>(merged_max)};
+            const gap_class merged_cls = this_empty ? v.pending.cls : cls;
+            v.pending = {static_cast<std::uint8_t>(v.pending.min + lo), static_cast<std::uint8_t>(merged_max), merged_cls};
         }
     }
 

@@ -34,9 +34,28 @@ struct rule_info {
     std::string location;  // "file:line:col"
 };
 
+// What the characters of a gap may be (docs/RULES.md, `{digits 11,19}`):
+// a class gap lets a rule say "a run of digits" as one element, where
+// spelling each digit out as a part would cost the matcher a partial match
+// at every digit of a long number.
+enum class gap_class : std::uint8_t {
+    any = 0,
+    digits = 1,  // 0-9 (full-width digits are folded to them)
+    latin = 2,   // Latin letters
+    han = 3,     // Chinese characters
+    alnum = 4,   // digits or Latin letters, as in item codes and waybill numbers
+};
+inline constexpr std::uint8_t gap_class_count = 5;
+
+// The name of a class in rule files, and the class of a name (false when
+// there is none of that name).
+const char* gap_class_name(gap_class c) noexcept;
+bool gap_class_of(const std::string& name, gap_class& out) noexcept;
+
 struct gap_range {
     std::uint8_t min = 0;
     std::uint8_t max = 0;
+    gap_class cls = gap_class::any;
 };
 
 // One contiguous stretch of a match: any of `alternatives`, standing

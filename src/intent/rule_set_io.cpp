@@ -1,5 +1,7 @@
 #include "intent/rule_set_io.hpp"
 
+#include "intent/gap_io.hpp"
+
 namespace kefu::detail::intent {
 namespace {
 
@@ -24,8 +26,9 @@ std::uint64_t read_count(model::reader& r, std::uint64_t limit, std::size_t min_
 constexpr std::size_t min_string_bytes = 8;
 constexpr std::size_t min_intent_bytes = 8 + 8 + 4 + 4;
 constexpr std::size_t min_rule_bytes = 4 + 4 + 4 + 4 + 8 + 8;
-constexpr std::size_t min_variant_bytes = 4 + 4 + 4 + sizeof(gap_range) + 8;
-constexpr std::size_t min_part_bytes = sizeof(gap_range) + 8;
+// (gaps: 2 bytes before format 6, 3 since)
+constexpr std::size_t min_variant_bytes = 4 + 4 + 4 + 2 + 8;
+constexpr std::size_t min_part_bytes = 2 + 8;
 constexpr std::size_t min_lexicon_bytes = 8 + 8;
 constexpr std::size_t min_example_bytes = 4 + 8 + 8;
 constexpr std::size_t min_template_bytes = 8 + 4 + 8 + 8;
@@ -49,7 +52,7 @@ std::vector<std::u32string> load_strings(model::reader& r) {
 
 }  // namespace
 
-void save_rule_set(const rule_set& rules, model::writer& w) {
+void save_rule_set(const rule_set& rules, model::writer& w, std::uint32_t format) {
     save_list(w, rules.intents, [&](const intent_info& i) {
         w.str(i.name);
         w.str(i.description);
@@ -68,9 +71,9 @@ void save_rule_set(const rule_set& rules, model::writer& w) {
         w.u32(v.rule);
         w.u32(v.anchor_start);
         w.u32(v.anchor_end);
-        w.pod(v.gap_after);
+        write_gap(w, v.gap_after, format);
         save_list(w, v.parts, [&](const part& p) {
-            w.pod(p.gap_before);
+            write_gap(w, p.gap_before, format);
             save_strings(w, p.alternatives);
         });
     });
@@ -95,7 +98,7 @@ void save_rule_set(const rule_set& rules, model::writer& w) {
     });
 }
 
-rule_set load_rule_set(model::reader& r) {
+rule_set load_rule_set(model::reader& r, std::uint32_t format) {
     rule_set rules;
     rules.intents.resize(read_count(r, max_items, min_intent_bytes));
     for (auto& i : rules.intents) {
@@ -123,10 +126,10 @@ rule_set load_rule_set(model::reader& r) {
         if (v.rule >= rules.rules.size()) model::reader::corrupt("rule set: variant of an unknown rule");
         v.anchor_start = r.u32() != 0;
         v.anchor_end = r.u32() != 0;
-        v.gap_after = r.pod<gap_range>();
+        v.gap_after = read_gap(r, format);
         v.parts.resize(read_count(r, max_parts_per_variant, min_part_bytes));
         for (auto& p : v.parts) {
-            p.gap_before = r.pod<gap_range>();
+            p.gap_before = read_gap(r, format);
             p.alternatives = load_strings(r);
         }
     }

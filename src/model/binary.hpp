@@ -123,14 +123,15 @@ public:
     [[noreturn]] static void corrupt(const std::string& what) {
         throw kefu::error(KEFU_ECORRUPT, "model data is corrupt: " + what);
     }
-
-private:
-    // Reads an element count and checks that that many elements fit.
+    // Reads an element count and checks that that many elements, each at
+    // least `element_size` bytes, fit in what is left.
     std::uint64_t count(std::size_t element_size) {
         const std::uint64_t n = u64();
         if (n > (data_.size() - pos_) / element_size) corrupt("an array runs past the end of its section");
         return n;
     }
+
+private:
     void need(std::uint64_t n) const {
         if (n > data_.size() - pos_) corrupt("a field runs past the end of its section");
     }

@@ -21,7 +21,11 @@ std::uint32_t crc32(std::string_view data) {
 
 }  // namespace
 
-std::string pack(const container_kind& kind, const sections& parts) {
+std::string pack(const container_kind& kind, const sections& parts) { return pack(kind, kind.version, parts); }
+
+std::string pack(const container_kind& kind, std::uint32_t version, const sections& parts) {
+    if (version < kind.oldest_readable || version > kind.version)
+        throw kefu::error(KEFU_EINTERNAL, std::string("cannot write ") + kind.what + " format " + std::to_string(version));
     writer payload;
     payload.u32(static_cast<std::uint32_t>(parts.size()));
     for (const auto& [t, body] : parts) {
@@ -30,7 +34,7 @@ std::string pack(const container_kind& kind, const sections& parts) {
     }
     writer file;
     for (char c : kind.magic) file.pod(c);
-    file.u32(kind.version);
+    file.u32(version);
     file.u32(0);  // flags, reserved
     file.u64(payload.data().size());
     file.u32(crc32(payload.data()));
@@ -40,7 +44,7 @@ std::string pack(const container_kind& kind, const sections& parts) {
     return out;
 }
 
-std::map<std::uint32_t, std::string_view> unpack(const container_kind& kind, std::string_view file) {
+unpacked unpack(const container_kind& kind, std::string_view file) {
     const std::string what = kind.what;
     if (file.size() < header_size || std::memcmp(file.data(), kind.magic, sizeof kind.magic) != 0)
         throw kefu::error(KEFU_ECORRUPT, "not a kefu " + what + " (bad magic)");
@@ -61,10 +65,10 @@ std::map<std::uint32_t, std::string_view> unpack(const container_kind& kind, std
     const std::string_view payload = file.substr(header_size);
     if (crc32(payload) != checksum) throw kefu::error(KEFU_ECORRUPT, what + " checksum mismatch");
     reader r(payload);
-    std::map<std::uint32_t, std::string_view> out;
+    unpacked out{version, {}};
     for (std::uint32_t n = r.u32(); n > 0; --n) {
         const std::uint32_t t = r.u32();
-        out[t] = r.bytes();
+        out.sections[t] = r.bytes();
     }
     if (!r.at_end()) reader::corrupt("bytes after the last section");
     return out;

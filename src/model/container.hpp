@@ -21,8 +21,10 @@ struct container_kind {
 
 // Model format 3: flows; 4: sparse learned rows; 5: pinyin bigrams, a flag
 // in the feature settings that format 4 files hold as 0 (so they still read,
-// and an older kefu refuses files whose features it would compute wrongly).
-inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 5, 4, "model file"};
+// and an older kefu refuses files whose features it would compute wrongly);
+// 6: character classes of gaps, written only by models whose rules have
+// such gaps (intent/gap_io.hpp).
+inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 6, 4, "model file"};
 inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, 2, "session blob"};  // 2: flows
 
 // Four-character section tags.
@@ -33,9 +35,17 @@ constexpr std::uint32_t tag(const char (&name)[5]) {
 
 using sections = std::map<std::uint32_t, std::string>;
 
+// `version`: the format the sections are written in, from the oldest
+// readable to the newest (by default the newest).
 std::string pack(const container_kind& kind, const sections& parts);
+std::string pack(const container_kind& kind, std::uint32_t version, const sections& parts);
 
-// Checks magic, version, size and checksum; the views point into `file`.
-std::map<std::uint32_t, std::string_view> unpack(const container_kind& kind, std::string_view file);
+struct unpacked {
+    std::uint32_t version;
+    std::map<std::uint32_t, std::string_view> sections;  // views into the file
+};
+
+// Checks magic, version, size and checksum.
+unpacked unpack(const container_kind& kind, std::string_view file);
 
 }  // namespace kefu::detail::model

@@ -6,6 +6,7 @@
 #include "session/event.hpp"
 
 #include "intent/rule_compiler.hpp"
+#include "intent/gap_io.hpp"
 #include "intent/rule_set_io.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
@@ -62,7 +63,7 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
 }
 
 std::shared_ptr<const compiled_model> compiled_model::load(std::string_view bytes) {
-    const auto parts = unpack(model_file, bytes);
+    const auto [format, parts] = unpack(model_file, bytes);
     auto section = [&](std::uint32_t t, const char* name) {
         const auto it = parts.find(t);
         if (it == parts.end()) reader::corrupt(std::string("missing section ") + name);
@@ -72,9 +73,9 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     reader meta = section(meta_section, "META");
     m->out_of_scope_label_ = meta.str();
     reader rules = section(rules_section, "RULE");
-    m->rules_ = intent::load_rule_set(rules);
+    m->rules_ = intent::load_rule_set(rules, format);
     reader automaton = section(matcher_section, "MTCH");
-    m->matcher_ = intent::matcher::load(automaton);
+    m->matcher_ = intent::matcher::load(automaton, format);
     reader flows = section(flows_section, "FLOW");
     m->rules_.flows = flow::load_flows(flows, static_cast<std::uint32_t>(m->rules_.intents.size()),
                                        static_cast<std::uint32_t>(session::last_event_type) + 1);
@@ -102,15 +103,16 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
 }
 
 std::string compiled_model::save() const {
+    const std::uint32_t format = intent::format_for_gaps(rules_);
     sections parts;
     writer meta;
     meta.str(out_of_scope_label_);
     parts[meta_section] = std::move(meta).take();
     writer rules;
-    intent::save_rule_set(rules_, rules);
+    intent::save_rule_set(rules_, rules, format);
     parts[rules_section] = std::move(rules).take();
     writer automaton;
-    matcher_.save(automaton);
+    matcher_.save(automaton, format);
     parts[matcher_section] = std::move(automaton).take();
     writer flows;
     flow::save_flows(rules_.flows, flows);
@@ -129,7 +131,7 @@ std::string compiled_model::save() const {
         mood_.save(mood);
         parts[mood_section] = std::move(mood).take();
     }
-    return pack(model_file, parts);
+    return pack(model_file, format, parts);
 }
 
 std::shared_ptr<const compiled_model> compiled_model::with_mood(mood::mood_model mood) const {

@@ -345,7 +345,7 @@ std::string customer_session::snapshot() const {
 }
 
 customer_session customer_session::restore(std::shared_ptr<const model::compiled_model> model, std::string_view blob) {
-    const auto parts = model::unpack(model::session_blob, blob);
+    const auto parts = model::unpack(model::session_blob, blob).sections;
     const auto section = [&](std::uint32_t t, const char* name) {
         const auto it = parts.find(t);
         if (it == parts.end()) model::reader::corrupt(std::string("session blob: missing section ") + name);

@@ -398,8 +398,9 @@ TEST(DslParserErrors, MissingColonInExample) {
 }
 
 TEST(DslParserErrors, BadGap) {
-    // "rule bargain: 便宜 {" is 18 code points: the error is at 'a', column 19.
-    expect_syntax_error("rule bargain: 便宜 {a} 点\n", 1, 19, "expected '}'");
+    // "rule bargain: 便宜 {" is 18 code points: the error is at 'X', column 19
+    // (a lower-case word there is a character class: {digits 3}).
+    expect_syntax_error("rule bargain: 便宜 {X} 点\n", 1, 19, "expected '}'");
     expect_syntax_error("rule bargain: 便宜 {1,2,3} 点\n", 1, 22, "expected '}'");
     expect_syntax_error("rule bargain: 便宜 {0,4 点\n", 1, 23, "expected '}'");
 }

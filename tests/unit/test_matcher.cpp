@@ -235,6 +235,57 @@ TEST(Matcher, AnchoredStartsOfOnePatternEachKeepTheirOwnLeadingGap) {
     EXPECT_EQ(r.hits("甲乙丙甲乙"), (strings{"at0[0,2)", "at1[0,2)", "at3[0,2)", "anywhere[0,2)", "at2to3[3,5)"}));
 }
 
+// docs/RULES.md: the characters of a class gap must all be of its class,
+// wherever the gap stands: between parts, after ^, before $, and at an
+// unanchored edge (there, the minimum it needs).
+TEST(Matcher, CharacterClassGapsAskEachOfTheirCharactersToBeOfTheClass) {
+    rules r(
+        "intent t\n"
+        "rule t between: 单号 {digits 3,6} 到哪\n"
+        "rule t phone: ^ 1 (3 | 5 | 8) {digits 9} $\n"
+        "rule t code: ^ {alnum 0,3} 号 $\n"
+        "rule t latin: 型号 {latin 2} $\n"
+        "rule t han_lead: {han 2} 发货\n"
+        "rule t digits_trail: 尾号 {digits 4}\n");
+    EXPECT_EQ(r.fired("单号123到哪了"), strings{"between"});
+    EXPECT_EQ(r.fired("单号123456到哪了"), strings{"between"});
+    EXPECT_EQ(r.fired("单号12到哪了"), strings{});         // too short
+    EXPECT_EQ(r.fired("单号1234567到哪了"), strings{});    // too long
+    EXPECT_EQ(r.fired("单号12a4到哪了"), strings{});       // a letter in a digit gap
+    EXPECT_EQ(r.fired("单号１２３到哪了"), strings{"between"});  // full-width digits are digits
+    EXPECT_EQ(r.fired("13812345678"), strings{"phone"});
+    EXPECT_EQ(r.fired("138 1234 5678！"), strings{"phone"});  // spaces are not characters; edge punctuation is ignored
+    EXPECT_EQ(r.fired("1381234567"), strings{});
+    EXPECT_EQ(r.fired("138123456789"), strings{});
+    EXPECT_EQ(r.fired("1381234567a"), strings{});
+    EXPECT_EQ(r.fired("a1号"), strings{"code"});
+    EXPECT_EQ(r.fired("号"), strings{"code"});
+    EXPECT_EQ(r.fired("在1号"), strings{});
+    EXPECT_EQ(r.fired("型号xl"), strings{"latin"});
+    EXPECT_EQ(r.fired("型号x1"), strings{});
+    EXPECT_EQ(r.fired("今天发货"), strings{"han_lead"});
+    EXPECT_EQ(r.fired("12发货"), strings{});
+    EXPECT_EQ(r.fired("天发货"), strings{});  // an unanchored leading gap needs its minimum
+    EXPECT_EQ(r.fired("尾号1234吗"), strings{"digits_trail"});
+    EXPECT_EQ(r.fired("尾号123吗"), strings{});
+    EXPECT_EQ(r.hits("单号123到哪"), strings{"between[0,7)"});
+}
+
+// A class gap between two parts of the same symbols: the chain must not
+// take a partial whose gap holds the wrong characters, though the count fits.
+TEST(Matcher, ClassGapChainsPickThePartialsWhoseGapHolds) {
+    rules r(
+        "intent t\n"
+        "lexicon d = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9\n"
+        "rule t six: ^ {0,12} @d {digits 4} @d {0,16} $\n");
+    EXPECT_EQ(r.fired("身份证 110101199003071234"), strings{"six"});
+    EXPECT_EQ(r.fired("123456"), strings{"six"});
+    EXPECT_EQ(r.fired("12345"), strings{});
+    EXPECT_EQ(r.fired("1234x6"), strings{});
+    EXPECT_EQ(r.fired("1x34567"), strings{});  // five digits after the x
+    EXPECT_EQ(r.hits("1x345678"), strings{"six[2,8)"});
+}
+
 TEST(Matcher, AnchoredPatternEndingInAnEmojiToken) {
     // BUG (or a documented limitation that should be an error): `$` skips
     // trailing emoji before comparing, also when the pattern itself ends in
@@ -558,6 +609,7 @@ const std::u32string alphabet = U"甲乙丙丁戊己";
 
 struct gen_gap {
     unsigned min = 0, max = 0;
+    intent::gap_class cls = intent::gap_class::any;
 };
 
 struct gen_part {
@@ -583,7 +635,9 @@ std::u32string squeeze(const std::u32string& s) {
 
 class rule_generator {
 public:
-    explicit rule_generator(std::uint32_t seed) : rng_(seed) {}
+    // With `classes`, gaps may be of a character class, and messages hold
+    // digits and Latin letters among the Chinese characters.
+    explicit rule_generator(std::uint32_t seed, bool classes = false) : rng_(seed), classes_(classes) {}
 
     gen_rule make(std::size_t index) {
         gen_rule r;
@@ -619,6 +673,8 @@ public:
             else if (roll < 7) out += " ";
             else if (roll < 9) out += "😡";
             else if (roll < 10) out += "!";
+            else if (classes_ && roll < 30) out += static_cast<char>('0' + uniform(0, 2));
+            else if (classes_ && roll < 40) out += static_cast<char>('a' + uniform(0, 1));
             else out += utf8::from_u32(std::u32string(1, alphabet[static_cast<std::size_t>(uniform(0, 5))]));
         }
         return out;
@@ -639,6 +695,15 @@ private:
         gen_gap g;
         g.min = static_cast<unsigned>(uniform(0, 3));
         g.max = g.min + static_cast<unsigned>(uniform(0, 2));
+        if (classes_ && chance(0.5)) {
+            static const std::pair<const char*, intent::gap_class> classes[] = {
+                {"digits", intent::gap_class::digits}, {"latin", intent::gap_class::latin},
+                {"han", intent::gap_class::han}, {"alnum", intent::gap_class::alnum}};
+            const auto& [name, cls] = classes[static_cast<std::size_t>(uniform(0, 3))];
+            g.cls = cls;
+            source += std::string(" {") + name + " " + std::to_string(g.min) + "," + std::to_string(g.max) + "}";
+            return g;
+        }
         if (g.min == g.max && chance(0.5)) source += " {" + std::to_string(g.min) + "}";
         else if (g.min == 0 && chance(0.5)) source += " {," + std::to_string(g.max) + "}";
         else source += " {" + std::to_string(g.min) + "," + std::to_string(g.max) + "}";
@@ -683,11 +748,13 @@ private:
     }
 
     std::mt19937 rng_;
+    bool classes_ = false;
 };
 
 // The message as the matcher sees it: normalised, spaces removed.
 struct view {
     std::u32string cps;
+    std::vector<text::char_class> classes;  // per view position
     std::vector<std::uint32_t> unit;    // view position -> normalised character index
     std::vector<std::uint32_t> clause;  // view position -> clause number
     std::map<std::uint32_t, std::uint32_t> position_of_unit;
@@ -704,6 +771,7 @@ struct view {
             }
             position_of_unit[i] = static_cast<std::uint32_t>(cps.size());
             cps.push_back(u.cp);
+            classes.push_back(u.cls);
             unit.push_back(i);
             clause.push_back(c);
             if (u.cls == text::char_class::punct) ++c;
@@ -726,14 +794,25 @@ struct view {
 
     // docs/RULES.md: anchors ignore edge punctuation and emoji, or edge
     // punctuation only (so a pattern may end in an emoji token).
-    static bool within(std::uint32_t from, std::uint32_t to, unsigned lo, unsigned hi) {
-        return from <= to && to - from >= lo && to - from <= hi;
+    // docs/RULES.md: a class gap's characters are all of its class.
+    bool of_class(std::uint32_t from, std::uint32_t to, intent::gap_class c) const {
+        using cc = text::char_class;
+        for (std::uint32_t p = from; p < to; ++p) {
+            const cc k = classes[p];
+            const bool ok = c == intent::gap_class::any || (c == intent::gap_class::digits && k == cc::digit) ||
+                            (c == intent::gap_class::latin && k == cc::latin) ||
+                            (c == intent::gap_class::han && k == cc::han) ||
+                            (c == intent::gap_class::alnum && (k == cc::digit || k == cc::latin));
+            if (!ok) return false;
+        }
+        return true;
     }
-    bool ends_at(std::uint32_t pos, unsigned lo, unsigned hi) const {
-        return within(pos, content_end, lo, hi) || within(pos, text_end, lo, hi);
+    bool within(std::uint32_t from, std::uint32_t to, const gen_gap& g) const {
+        return from <= to && to - from >= g.min && to - from <= g.max && of_class(from, to, g.cls);
     }
-    bool starts_at(std::uint32_t pos, unsigned lo, unsigned hi) const {
-        return within(content_begin, pos, lo, hi) || within(text_begin, pos, lo, hi);
+    bool ends_at(std::uint32_t pos, const gen_gap& g) const { return within(pos, content_end, g) || within(pos, text_end, g); }
+    bool starts_at(std::uint32_t pos, const gen_gap& g) const {
+        return within(content_begin, pos, g) || within(text_begin, pos, g);
     }
 
     bool at(std::uint32_t pos, const std::u32string& s) const {
@@ -750,7 +829,7 @@ std::set<span> reference_spans(const gen_rule& r, const view& v) {
     // Continue matching part k at `pos`, the chain having begun at `begin`.
     auto extend = [&](auto&& self, std::size_t k, std::uint32_t begin, std::uint32_t pos) -> void {
         if (k == r.parts.size()) {
-            if (r.anchor_end && !v.ends_at(pos, r.trail.min, r.trail.max)) return;
+            if (r.anchor_end && !v.ends_at(pos, r.trail)) return;
             out.insert({begin, pos});
             return;
         }
@@ -758,12 +837,13 @@ std::set<span> reference_spans(const gen_rule& r, const view& v) {
         for (unsigned g = p.gap_before.min; g <= p.gap_before.max; ++g) {
             const std::uint32_t at = pos + g;
             if (at > n) break;
+            if (!v.of_class(pos, at, p.gap_before.cls)) continue;
             for (const auto& a : p.alternatives)
                 if (v.at(at, a)) self(self, k + 1, begin, at + static_cast<std::uint32_t>(a.size()));
         }
     };
     for (std::uint32_t start = 0; start < n; ++start) {
-        if (r.anchor_start && !v.starts_at(start, r.lead.min, r.lead.max)) continue;
+        if (r.anchor_start && !v.starts_at(start, r.lead)) continue;
         for (const auto& a : r.parts[0].alternatives)
             if (v.at(start, a)) extend(extend, 1, start, start + static_cast<std::uint32_t>(a.size()));
     }
@@ -789,15 +869,21 @@ bool reference_negated(const view& v, span match) {
     return false;
 }
 
+bool has_class_gap(const gen_rule& r) {
+    auto classed = [](const gen_gap& g) { return g.cls != intent::gap_class::any && g.max > 0; };
+    return classed(r.lead) || classed(r.trail) ||
+           std::any_of(r.parts.begin(), r.parts.end(), [&](const gen_part& p) { return classed(p.gap_before); });
+}
+
 struct differential_setup {
     std::vector<gen_rule> rules;
     intent::rule_set set;
     intent::matcher m;
 };
 
-differential_setup make_setup(std::uint32_t seed, std::size_t rule_count) {
+differential_setup make_setup(std::uint32_t seed, std::size_t rule_count, bool classes) {
     differential_setup d;
-    rule_generator gen(seed);
+    rule_generator gen(seed, classes);
     std::string source = "intent t\nlexicon negator = 甲乙 | 戊\noption negation_window = 2\n";
     for (std::size_t i = 0; i < rule_count; ++i) {
         d.rules.push_back(gen.make(i));
@@ -812,16 +898,17 @@ differential_setup make_setup(std::uint32_t seed, std::size_t rule_count) {
 
 struct differential_counts {
     std::size_t messages = 0, hits = 0, negated_hits = 0, mixed = 0, preference_errors = 0;
+    std::size_t class_gap_hits = 0;  // hits of rules with a gap of a character class
 };
 
 // Compares the matcher with the reference on random messages. With
 // `check_preference`, also requires that a rule with a non-negated match is
 // reported non-negated; otherwise counts those cases.
 void run_differential(std::uint32_t seed, std::size_t messages, std::size_t max_length, bool check_preference,
-                      differential_counts& counts) {
-    differential_setup d = make_setup(seed, 200);
+                      differential_counts& counts, bool classes = false) {
+    differential_setup d = make_setup(seed, 200, classes);
     EXPECT_EQ(d.set.rules.size(), 200u);
-    rule_generator gen(seed * 7919u + 1u);
+    rule_generator gen(seed * 7919u + 1u, classes);
     intent::match_scratch scratch;
     std::vector<intent::rule_hit> hits;
     text::normalized t;
@@ -877,6 +964,7 @@ void run_differential(std::uint32_t seed, std::size_t messages, std::size_t max_
             }
             ++counts.hits;
             if (h.negated) ++counts.negated_hits;
+            if (has_class_gap(r)) ++counts.class_gap_hits;
         }
     }
 }
@@ -900,6 +988,22 @@ TEST(MatcherDifferential, RandomRulesAgreeWithBruteForceOnLongMessages) {
         if (HasFatalFailure()) return;
     }
     EXPECT_GT(total.hits, 1000u);
+}
+
+// Gaps of character classes, on messages that mix digits, Latin letters
+// and Chinese characters.
+TEST(MatcherDifferential, RandomRulesWithClassGapsAgreeWithBruteForce) {
+    differential_counts total;
+    for (std::uint32_t seed : {21u, 22u, 23u, 24u, 25u}) {
+        run_differential(seed, 400, 16, false, total, true);
+        if (HasFatalFailure()) return;
+    }
+    for (std::uint32_t seed : {31u, 32u}) {
+        run_differential(seed, 30, 700, false, total, true);
+        if (HasFatalFailure()) return;
+    }
+    EXPECT_GT(total.hits, 3000u);
+    EXPECT_GT(total.class_gap_hits, 400u);  // 592 with these seeds
 }
 
 TEST(MatcherDifferential, NonNegatedMatchIsPreferredOnRandomInput) {

@@ -106,9 +106,14 @@ int load_code(std::string_view bytes) {
 
 model::sections sections_of(const std::string& bytes) {
     model::sections out;
-    for (const auto& [t, body] : model::unpack(model::model_file, bytes)) out[t] = std::string(body);
+    for (const auto& [t, body] : model::unpack(model::model_file, bytes).sections) out[t] = std::string(body);
     return out;
 }
+
+// The format the sample model is written in; sections taken from it are
+// packed again in that format, as their bytes follow it.
+std::uint32_t sample_format() { return model::unpack(model::model_file, sample_model()->save()).version; }
+std::string repack(const model::sections& parts) { return model::pack(model::model_file, sample_format(), parts); }
 
 struct classified {
     std::uint32_t intent;
@@ -238,7 +243,7 @@ TEST(ModelFile, HeaderLayout) {
     std::memcpy(&version, bytes.data() + version_offset, 4);
     std::memcpy(&size, bytes.data() + size_offset, 8);
     std::memcpy(&checksum, bytes.data() + checksum_offset, 4);
-    EXPECT_EQ(version, model::model_file.version);
+    EXPECT_EQ(version, 5u);  // no class gaps in its rules (ModelFile.ClassGapsAreFormatSixAndOnlyThen)
     EXPECT_EQ(size, bytes.size() - header_size);
     EXPECT_EQ(checksum, crc32(std::string_view(bytes).substr(header_size)));
 }
@@ -281,7 +286,7 @@ TEST(ModelFileDamage, BadMagic) {
 
 TEST(ModelFileDamage, OtherFormatVersion) {
     const std::string bytes = sample_model()->save();
-    for (std::uint32_t version : {0u, 1u, 2u, 3u, 6u, 0x100u, 0xFFFFFFFFu}) {
+    for (std::uint32_t version : {0u, 1u, 2u, 3u, 7u, 0x100u, 0xFFFFFFFFu}) {
         std::string other = bytes;
         put_u32(other, version_offset, version);
         try {
@@ -306,6 +311,59 @@ TEST(ModelFile, ReadsFormatFourWhoseFeatureSettingsLackPinyin) {
     fix_checksum(bytes);
     const auto loaded = model::compiled_model::load(bytes);
     EXPECT_EQ(loaded->save(), trained->save());
+}
+
+// Format 6 added the character classes of gaps. A model whose rules use
+// none is still written as format 5, which an older kefu reads; one that
+// uses them is format 6, which an older kefu refuses rather than matching
+// its rules without their classes.
+TEST(ModelFile, ClassGapsAreFormatSixAndOnlyThen) {
+    EXPECT_EQ(sample_format(), 5u);
+    const auto classed = model::compiled_model::compile(
+        {{"c.kefu", "intent a\nintent b\nrule a: 单号 {digits 3,6} 到哪\nrule b: ^ 1 {digits 9} $\n"}});
+    const std::string bytes = classed->save();
+    EXPECT_EQ(model::unpack(model::model_file, bytes).version, 6u);
+    const auto loaded = model::compiled_model::load(bytes);
+    EXPECT_EQ(loaded->save(), bytes);
+    EXPECT_EQ(loaded->rules().variants[0].parts[1].gap_before.cls, intent::gap_class::digits);
+    EXPECT_EQ(loaded->rules().variants[1].gap_after.cls, intent::gap_class::digits);
+    // The loaded matcher applies the classes.
+    text::normalized t;
+    intent::classify_scratch scratch;
+    intent::classification c;
+    for (const auto& [message, fires] : {std::pair{"单号123到哪", true}, {"单号1a3到哪", false}}) {
+        text::normalize(message, {}, t);
+        loaded->classify(t, scratch, c);
+        EXPECT_EQ(!c.hits.empty(), fires) << message;
+    }
+}
+
+// A class byte beyond the known classes, in the rule set or in the
+// automaton, is damage.
+TEST(ModelFileDamage, UnknownGapClasses) {
+    const auto classed = model::compiled_model::compile({{"c.kefu", "intent a\nrule a: 单号 {digits 3,6} 到哪\n"}});
+    const std::string bytes = classed->save();
+    const auto format = model::unpack(model::model_file, bytes).version;
+    auto parts = sections_of(bytes);
+    {
+        intent::rule_set rules = classed->rules();
+        rules.variants[0].parts[1].gap_before.cls = static_cast<intent::gap_class>(intent::gap_class_count);
+        model::writer w;
+        intent::save_rule_set(rules, w, format);
+        auto damaged = parts;
+        damaged[model::tag("RULE")] = w.data();
+        EXPECT_EQ(load_code(model::pack(model::model_file, format, damaged)), KEFU_ECORRUPT);
+    }
+    {
+        // The automaton's last tables: the part gaps (3 bytes each), then the
+        // rules' flags (a count and one byte per rule).
+        auto damaged = parts;
+        std::string& section = damaged[model::tag("MTCH")];
+        const std::size_t class_byte = section.size() - (8 + 1) - 1;  // the class of the last part's gap
+        ASSERT_EQ(static_cast<std::uint8_t>(section[class_byte]), static_cast<std::uint8_t>(intent::gap_class::digits));
+        section[class_byte] = static_cast<char>(intent::gap_class_count);
+        EXPECT_EQ(load_code(model::pack(model::model_file, format, damaged)), KEFU_ECORRUPT);
+    }
 }
 
 TEST(ModelFileDamage, TruncatedAtEveryLength) {
@@ -450,7 +508,7 @@ TEST(ModelFileDamage, PatternLengthsLongerThanTheTrieDepth) {
     for (std::uint64_t i = 0; i < count; ++i) put_u32(section, offset + i * 4, longest);
     std::shared_ptr<const model::compiled_model> m;
     try {
-        m = model::compiled_model::load(model::pack(model::model_file, parts));
+        m = model::compiled_model::load(repack(parts));
     } catch (const kefu::error& e) {
         EXPECT_EQ(e.code(), KEFU_ECORRUPT);
         return;
@@ -476,7 +534,7 @@ TEST(ModelFileDamage, StateRangesOutOfOrder) {
     const auto [offset, count] = matcher_array(section, 3);  // states_
     ASSERT_GT(count, 3u);
     put_u32(section, offset + 1 * 16, 0x00FFFFFFu);  // state 1's edge_begin ends state 0's range
-    EXPECT_EQ(load_code(model::pack(model::model_file, parts)), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(repack(parts)), KEFU_ECORRUPT);
 }
 
 // The sample model with its rule set changed by `damage` (a valid checksum).
@@ -486,9 +544,9 @@ std::string with_rule_set(void (*damage)(intent::rule_set&)) {
     intent::rule_set rules = m->rules();
     damage(rules);
     model::writer w;
-    intent::save_rule_set(rules, w);
+    intent::save_rule_set(rules, w, sample_format());
     parts[model::tag("RULE")] = w.data();
-    return model::pack(model::model_file, parts);
+    return repack(parts);
 }
 
 TEST(ModelFileDamage, RuleSetStringsMustBeUtf8AndPatternsScalarValues) {
@@ -525,7 +583,7 @@ TEST(ModelFileDamage, HugeCountsInTheRuleSetDoNotAllocate) {
         w.u64(std::uint64_t{1} << 26);
         auto parts = sections_of(sample_model()->save());
         parts[model::tag("RULE")] = w.data() + std::string(64, '\0');
-        EXPECT_EQ(load_code(model::pack(model::model_file, parts)), KEFU_ECORRUPT) << "count field " << field;
+        EXPECT_EQ(load_code(repack(parts)), KEFU_ECORRUPT) << "count field " << field;
     }
 }
 
@@ -534,7 +592,7 @@ TEST(ModelFileDamage, HugeCountsInTheRuleSetDoNotAllocate) {
 TEST(ModelFileSections, PackAndUnpackRoundTrip) {
     const model::sections parts = {{model::tag("AAAA"), "first"}, {model::tag("BBBB"), ""}, {model::tag("CCCC"), std::string(3, '\0')}};
     const std::string bytes = model::pack(model::model_file, parts);
-    const auto unpacked = model::unpack(model::model_file, bytes);
+    const auto unpacked = model::unpack(model::model_file, bytes).sections;
     ASSERT_EQ(unpacked.size(), 3u);
     EXPECT_EQ(unpacked.at(model::tag("AAAA")), "first");
     EXPECT_EQ(unpacked.at(model::tag("BBBB")), "");
@@ -559,7 +617,7 @@ TEST(ModelFileSections, MissingSectionIsCorrupt) {
         auto damaged = parts;
         damaged.erase(tag);
         try {
-            model::compiled_model::load(model::pack(model::model_file, damaged));
+            model::compiled_model::load(repack(damaged));
             ADD_FAILURE() << "loaded without " << name;
         } catch (const kefu::error& e) {
             EXPECT_EQ(e.code(), KEFU_ECORRUPT);
@@ -573,7 +631,7 @@ TEST(ModelFileSections, OutOfScopeLabelMustBeAnIntent) {
     model::writer meta;
     meta.str("no_such_intent");
     parts[model::tag("META")] = meta.data();
-    EXPECT_EQ(load_code(model::pack(model::model_file, parts)), KEFU_ECORRUPT);
+    EXPECT_EQ(load_code(repack(parts)), KEFU_ECORRUPT);
 }
 
 TEST(ModelFileSections, SectionsFromDifferentModelsDoNotCrash) {
@@ -585,7 +643,7 @@ TEST(ModelFileSections, SectionsFromDifferentModelsDoNotCrash) {
     parts[model::tag("META")] = small.at(model::tag("META"));
     std::shared_ptr<const model::compiled_model> m;
     try {
-        m = model::compiled_model::load(model::pack(model::model_file, parts));
+        m = model::compiled_model::load(repack(parts));
     } catch (const kefu::error& e) {
         EXPECT_EQ(e.code(), KEFU_ECORRUPT);
         return;

@@ -182,6 +182,19 @@ TEST(RuleCompilerErrors, BadGaps) {
     EXPECT_NO_THROW(compile("intent i\nrule i: 甲 {0,32} 乙\n"));
 }
 
+TEST(RuleCompilerErrors, BadCharacterClassGaps) {
+    expect_parse_error("intent i\nrule i: 甲 {digit 3} 乙\n", 2, 11, "unknown character class 'digit'");
+    expect_parse_error("intent i\nrule i: 甲 {any 3} 乙\n", 2, 11, "unknown character class 'any'");
+    expect_parse_error("intent i\nrule i: 甲 {digits} 乙\n", 2, 11, "needs its length");
+    expect_parse_error("intent i\nrule i: 甲 {digits 3,} 乙\n", 2, 11, "upper bound");
+    expect_parse_error("intent i\nrule i: 甲 {digits 0,33} 乙\n", 2, 11, "at most 32");
+    // One gap, one class: side by side, or when an optional part between them is absent.
+    expect_parse_error("intent i\nrule i: 甲 {digits 3} {0,2} 乙\n", 2, 22, "another class");
+    expect_parse_error("intent i\nrule i: 甲 {han 1} {digits 3} 乙\n", 2, 19, "another class");
+    expect_parse_error("intent i\nrule i: 甲 {digits 3} 丙? {latin 2} 乙\n", 2, 25, "another class");
+    expect_parse_error("intent i\nrule i: 甲 {digits 20} {digits 13} 乙\n", 2, 23, "adjacent gaps");
+}
+
 TEST(RuleCompilerErrors, ErrorsNameTheFileTheyAreIn) {
     intent::rule_compiler c;
     c.add_source("base.kefu", "intent i\nlexicon l = 甲\n");
@@ -333,6 +346,31 @@ TEST(RuleCompilerExpansion, GapForms) {
     expect_gap(p[1].gap_before, 2, 2);
     expect_gap(p[2].gap_before, 0, 3);
     expect_gap(p[3].gap_before, 1, 4);
+}
+
+TEST(RuleCompilerExpansion, CharacterClassGaps) {
+    const auto rs = compile(
+        "intent i\n"
+        "rule i: 甲 {digits 3,14} 乙 {latin 2} 丙 {han 1,4} 丁 {alnum 5} 戊 {2} 己\n"
+        "rule i: ^ {digits 0,2} 甲 {digits 9} $\n"
+        "rule i: 甲 {0} {digits 2} {digits 1,3} {0} 乙\n");
+    ASSERT_EQ(rs.variants.size(), 3u);
+    const auto& p = rs.variants[0].parts;
+    ASSERT_EQ(p.size(), 6u);
+    const intent::gap_class expected[] = {intent::gap_class::any, intent::gap_class::digits, intent::gap_class::latin,
+                                          intent::gap_class::han, intent::gap_class::alnum, intent::gap_class::any};
+    for (std::size_t k = 0; k < p.size(); ++k) EXPECT_EQ(p[k].gap_before.cls, expected[k]) << "part " << k;
+    expect_gap(p[1].gap_before, 3, 14);
+    expect_gap(p[3].gap_before, 1, 4);
+    const auto& anchored = rs.variants[1];
+    EXPECT_EQ(anchored.parts[0].gap_before.cls, intent::gap_class::digits);
+    expect_gap(anchored.parts[0].gap_before, 0, 2);
+    EXPECT_EQ(anchored.gap_after.cls, intent::gap_class::digits);
+    expect_gap(anchored.gap_after, 9, 9);
+    // Gaps of one class merge, and {0} joins any gap.
+    const auto& merged = rs.variants[2].parts[1].gap_before;
+    EXPECT_EQ(merged.cls, intent::gap_class::digits);
+    expect_gap(merged, 3, 5);
 }
 
 TEST(RuleCompilerExpansion, Anchors) {

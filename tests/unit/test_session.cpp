@@ -264,7 +264,7 @@ TEST(Session, TimesInBlobsAreChecked) {
     session::customer_session s(model::default_model(), "c1");
     s.step(session::parse_event(R"({"type":"message","time":"2026-11-22T10:00:00+08:00","text":"在吗"})"));
     const std::string blob = s.snapshot();
-    const auto views = model::unpack(model::session_blob, blob);
+    const auto views = model::unpack(model::session_blob, blob).sections;
     const auto damaged = [&](std::size_t at, const void* bytes, std::size_t size) {
         model::sections parts;
         for (const auto& [tag, view] : views) parts[tag] = std::string(view);
