@@ -203,6 +203,7 @@ struct rule_compiler::impl {
 
     void add_gap(std::vector<open_variant>& variants, const ast::gap& g) const {
         if (g.has_comma && !g.max) fail(g, "a gap needs an upper bound, e.g. {0,4}");
+        if (!g.has_comma && g.max) fail(g, "a gap's bounds are separated by a comma, e.g. {2,4}");
         const unsigned lo = g.min.value_or(0);
         const unsigned hi = g.has_comma ? *g.max : lo;
         if (!g.has_comma && !g.min) fail(g, g.character_class ? "a gap needs its length, e.g. {digits 3,14}" : "empty gap {}");

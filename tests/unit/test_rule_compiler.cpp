@@ -175,6 +175,8 @@ TEST(RuleCompilerErrors, BadGaps) {
     expect_parse_error("intent i\nrule i: 甲 {0,33} 乙\n", 2, 11, "at most 32");
     expect_parse_error("intent i\nrule i: 甲 {3,} 乙\n", 2, 11, "upper bound");
     expect_parse_error("intent i\nrule i: 甲 {} 乙\n", 2, 11, "empty gap");
+    expect_parse_error("intent i\nrule i: 甲 {3 4} 乙\n", 2, 11, "comma");  // was read as {3}
+    expect_parse_error("intent i\nrule i: 甲 {digits 3 4} 乙\n", 2, 11, "comma");
     expect_parse_error("intent i\nrule i: 甲 {0,2}? 乙\n", 2, 11, "cannot be optional");
     // Gaps that merge (directly, or because an optional part is absent) may not exceed 32.
     expect_parse_error("intent i\nrule i: 甲 {0,20} {0,20} 乙\n", 2, 18, "adjacent gaps");
