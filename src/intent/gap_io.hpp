@@ -4,6 +4,7 @@
 // older kefu refuses instead of matching its rules wrongly.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "intent/rule_set.hpp"

@@ -54,16 +54,10 @@ struct gap_or_anchor_finder {
 
 bool has_gap_or_anchor(const ast::item& item) { return boost::apply_visitor(gap_or_anchor_finder{}, item.value); }
 
-}  // namespace
-
-namespace {
+// The names of the gap classes in rule files, in the order of gap_class.
 constexpr const char* gap_class_names[gap_class_count] = {"any", "digits", "latin", "han", "alnum"};
-}
 
-const char* gap_class_name(gap_class c) noexcept {
-    const auto i = static_cast<std::size_t>(c);
-    return i < gap_class_count ? gap_class_names[i] : "unknown";
-}
+}  // namespace
 
 bool gap_class_of(const std::string& name, gap_class& out) noexcept {
     for (std::uint8_t i = 0; i < gap_class_count; ++i)
@@ -196,8 +190,11 @@ struct rule_compiler::impl {
     gap_class class_of(const ast::gap& g) const {
         if (!g.character_class) return gap_class::any;
         gap_class c{};
-        if (!gap_class_of(*g.character_class, c) || c == gap_class::any)
-            fail(g, "unknown character class '" + *g.character_class + "' (known: digits, latin, han, alnum)");
+        if (!gap_class_of(*g.character_class, c) || c == gap_class::any) {
+            std::string known;
+            for (std::uint8_t i = 1; i < gap_class_count; ++i) known += (i > 1 ? ", " : "") + std::string(gap_class_names[i]);
+            fail(g, "unknown character class '" + *g.character_class + "' (known: " + known + ")");
+        }
         return c;
     }
 

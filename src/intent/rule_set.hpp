@@ -47,9 +47,7 @@ enum class gap_class : std::uint8_t {
 };
 inline constexpr std::uint8_t gap_class_count = 5;
 
-// The name of a class in rule files, and the class of a name (false when
-// there is none of that name).
-const char* gap_class_name(gap_class c) noexcept;
+// The class of a name in rule files (false when there is none of that name).
 bool gap_class_of(const std::string& name, gap_class& out) noexcept;
 
 struct gap_range {

@@ -5,8 +5,8 @@
 #include "flow/flow_io.hpp"
 #include "session/event.hpp"
 
-#include "intent/rule_compiler.hpp"
 #include "intent/gap_io.hpp"
+#include "intent/rule_compiler.hpp"
 #include "intent/rule_set_io.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
