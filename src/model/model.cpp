@@ -63,7 +63,10 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
 }
 
 std::shared_ptr<const compiled_model> compiled_model::load(std::string_view bytes) {
-    const auto [format, parts] = unpack(model_file, bytes);
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    const unpacked file = unpack(model_file, bytes);
+    const std::uint32_t format = file.version;
+    const auto& parts = file.sections;
     auto section = [&](std::uint32_t t, const char* name) {
         const auto it = parts.find(t);
         if (it == parts.end()) reader::corrupt(std::string("missing section ") + name);
