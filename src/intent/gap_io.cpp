@@ -3,11 +3,10 @@
 namespace kefu::detail::intent {
 
 std::uint32_t format_for_gaps(const rule_set& rules) noexcept {
-    auto classed = [](gap_range g) { return g.cls != gap_class::any; };
     for (const variant& v : rules.variants) {
-        if (classed(v.gap_after)) return first_format_with_gap_classes;
+        if (v.gap_after.classed()) return first_format_with_gap_classes;
         for (const part& p : v.parts)
-            if (classed(p.gap_before)) return first_format_with_gap_classes;
+            if (p.gap_before.classed()) return first_format_with_gap_classes;
     }
     return first_format_with_gap_classes - 1;
 }

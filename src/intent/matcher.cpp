@@ -218,9 +218,8 @@ matcher matcher::build(const rule_set& rules) {
 // State derived from the tables on build and on load, never read from a file.
 void matcher::derive() {
     order_starts();
-    auto classed = [](gap_range g) { return g.cls != gap_class::any; };
-    class_gaps_ = std::any_of(part_gaps_.begin(), part_gaps_.end(), classed) ||
-                  std::any_of(variants_.begin(), variants_.end(), [&](const variant_info& v) { return classed(v.gap_after); });
+    class_gaps_ = std::any_of(part_gaps_.begin(), part_gaps_.end(), [](gap_range g) { return g.classed(); }) ||
+                  std::any_of(variants_.begin(), variants_.end(), [](const variant_info& v) { return v.gap_after.classed(); });
 }
 
 // Each pattern's starts: unanchored variants first, then anchored ones by
@@ -263,15 +262,19 @@ std::uint32_t matcher::step(std::uint32_t state, std::uint32_t symbol) const noe
     return root_next_[symbol];
 }
 
-// Whether view positions [from, to) can fill the gap: as many as it allows
-// and, for a gap of a class, each of that class.
-bool matcher::gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept {
-    if (from > to || to - from < gap.min || to - from > gap.max) return false;
-    if (gap.cls == gap_class::any) return true;
-    const std::uint8_t asked = bits_asked_by(gap.cls);
+// Whether each of view positions [from, to) is of the class (any: always).
+bool matcher::of_class(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_class cls) const noexcept {
+    if (cls == gap_class::any) return true;
+    const std::uint8_t asked = bits_asked_by(cls);
     for (std::uint32_t p = from; p < to; ++p)
         if ((s.class_bits[p] & asked) == 0) return false;
     return true;
+}
+
+// Whether view positions [from, to) can fill the gap: as many as it allows,
+// each of its class.
+bool matcher::gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept {
+    return from <= to && to - from >= gap.min && to - from <= gap.max && of_class(s, from, to, gap.cls);
 }
 
 void matcher::prepare_view(const text::normalized& text, match_scratch& s) const {
@@ -368,7 +371,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     auto finish = [&](const variant_info& v, std::uint32_t begin, std::uint32_t end) {
         if (v.flags & anchored_end) {
             if (!within(end, content_end, v.gap_after) && !within(end, text_end, v.gap_after)) return;
-        } else if (n - end < v.gap_after.min || !within(end, end + v.gap_after.min, v.gap_after)) {
+        } else if (n - end < v.gap_after.min || !of_class(s, end, end + v.gap_after.min, v.gap_after.cls)) {
             return;  // an unanchored trailing gap needs its characters
         }
         const bool negated = rules_[v.rule].negatable && negated_at(begin);
@@ -401,7 +404,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
             const variant_info& v = variants_[occurrences_[o].variant];
             // an unanchored leading gap needs its characters
             const gap_range gap = part_gaps_[v.part_begin];
-            if (begin >= gap.min && within(begin - gap.min, begin, gap)) start(occurrences_[o].variant, v);
+            if (begin >= gap.min && of_class(s, begin - gap.min, begin, gap.cls)) start(occurrences_[o].variant, v);
         }
         for (std::uint32_t o = anchored; o < last; ++o) {
             const variant_info& v = variants_[occurrences_[o].variant];
@@ -436,7 +439,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
                 // instead of walking, say, one partial per digit of a long number.
                 if (distance > gap.max) break;
                 if (prev.part + 1 != occ.part || distance < gap.min) continue;
-                if (gap.cls != gap_class::any && !gap_holds(s, prev.end, begin, gap)) continue;
+                if (!of_class(s, prev.end, begin, gap.cls)) continue;
                 const bool negated = negatable && negated_at(prev.chain_begin);
                 if ((chain_negated && !negated) || (negated == chain_negated && prev.chain_begin < chain_begin)) {
                     chain_begin = prev.chain_begin;

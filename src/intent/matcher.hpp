@@ -105,6 +105,7 @@ private:
     void validate() const;
     void derive();
     void order_starts();
+    bool of_class(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_class cls) const noexcept;
     bool gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept;
 
     // code point -> symbol (0 = not in any pattern), as a two-stage table

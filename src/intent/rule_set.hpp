@@ -54,6 +54,8 @@ struct gap_range {
     std::uint8_t min = 0;
     std::uint8_t max = 0;
     gap_class cls = gap_class::any;
+
+    constexpr bool classed() const noexcept { return cls != gap_class::any; }
 };
 
 // One contiguous stretch of a match: any of `alternatives`, standing
