@@ -1,9 +1,8 @@
 #include "model/container.hpp"
 
-#include <boost/crc.hpp>
-
 #include <cstring>
 
+#include "core/crc32.hpp"
 #include "kefu/error.hpp"
 #include "kefu/kefu.h"
 #include "model/binary.hpp"
@@ -12,12 +11,6 @@ namespace kefu::detail::model {
 namespace {
 
 constexpr std::size_t header_size = 8 + 4 + 4 + 8 + 4 + 4;
-
-std::uint32_t crc32(std::string_view data) {
-    boost::crc_32_type crc;
-    crc.process_bytes(data.data(), data.size());
-    return crc.checksum();
-}
 
 }  // namespace
 
@@ -37,7 +30,7 @@ std::string pack(const container_kind& kind, std::uint32_t version, const sectio
     file.u32(version);
     file.u32(0);  // flags, reserved
     file.u64(payload.data().size());
-    file.u32(crc32(payload.data()));
+    file.u32(detail::crc32(payload.data()));
     file.u32(0);  // reserved
     std::string out = std::move(file).take();
     out += payload.data();
@@ -63,7 +56,7 @@ unpacked unpack(const container_kind& kind, std::string_view file) {
     if (size != file.size() - header_size)
         throw kefu::error(KEFU_ECORRUPT, what + " is truncated or has trailing bytes");
     const std::string_view payload = file.substr(header_size);
-    if (crc32(payload) != checksum) throw kefu::error(KEFU_ECORRUPT, what + " checksum mismatch");
+    if (detail::crc32(payload) != checksum) throw kefu::error(KEFU_ECORRUPT, what + " checksum mismatch");
     reader r(payload);
     unpacked out{version, {}};
     for (std::uint32_t n = r.u32(); n > 0; --n) {
