@@ -5,6 +5,7 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define KEFU_CRC32_FOLDING 1
+#define KEFU_CRC32_TARGET __attribute__((target("pclmul,sse4.1")))
 #endif
 
 namespace kefu::detail {
@@ -24,7 +25,6 @@ namespace {
 // CRC-32 polynomial 0x04C11DB7: the pair that folds 512 bits ahead, the pair
 // that folds 128 bits ahead, the one that folds 64 bits into 32, and the
 // polynomial with its Barrett quotient.
-#define KEFU_CRC32_TARGET __attribute__((target("pclmul,sse4.1")))
 
 KEFU_CRC32_TARGET __m128i load(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
 

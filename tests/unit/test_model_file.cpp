@@ -3,8 +3,6 @@
 // reported as KEFU_ECORRUPT / KEFU_EVERSION and never crash.
 #include <gtest/gtest.h>
 
-#include <boost/crc.hpp>
-
 #include <cstring>
 #include <memory>
 #include <random>
@@ -12,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/crc32.hpp"
 #include "intent/classifier.hpp"
 #include "intent/rule_set_io.hpp"
 #include "kefu/error.hpp"
@@ -79,19 +78,13 @@ std::shared_ptr<const model::compiled_model> sample_model() {
     return model::compiled_model::compile({{"sample.kefu", sample_rules}});
 }
 
-std::uint32_t crc32(std::string_view data) {
-    boost::crc_32_type crc;
-    crc.process_bytes(data.data(), data.size());
-    return crc.checksum();
-}
-
 void put_u32(std::string& bytes, std::size_t offset, std::uint32_t value) {
     std::memcpy(bytes.data() + offset, &value, sizeof value);
 }
 
 // Recomputes the header checksum after the payload was changed on purpose.
 void fix_checksum(std::string& bytes) {
-    put_u32(bytes, checksum_offset, crc32(std::string_view(bytes).substr(header_size)));
+    put_u32(bytes, checksum_offset, kefu::detail::crc32_bytewise(std::string_view(bytes).substr(header_size)));
 }
 
 // The error code of loading `bytes`, or KEFU_OK.
@@ -245,7 +238,7 @@ TEST(ModelFile, HeaderLayout) {
     std::memcpy(&checksum, bytes.data() + checksum_offset, 4);
     EXPECT_EQ(version, 5u);  // no class gaps in its rules (ModelFile.ClassGapsAreFormatSixAndOnlyThen)
     EXPECT_EQ(size, bytes.size() - header_size);
-    EXPECT_EQ(checksum, crc32(std::string_view(bytes).substr(header_size)));
+    EXPECT_EQ(checksum, kefu::detail::crc32_bytewise(std::string_view(bytes).substr(header_size)));
 }
 
 TEST(ModelFile, ModelWithoutRulesRoundTrips) {
