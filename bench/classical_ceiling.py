@@ -20,18 +20,12 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_union
 from sklearn.svm import LinearSVC
 
+from compare_peers import read_tsv
 
-def read_tsv(path):
-    texts, labels = [], []
-    with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            line = line.rstrip("\n")
-            if i == 0 and line.startswith("label\t"):
-                continue
-            label, text = line.split("\t")[:2]
-            labels.append(label)
-            texts.append(text)
-    return texts, np.array(labels)
+
+def texts_and_labels(path):
+    labels, texts = zip(*read_tsv(path))
+    return list(texts), np.array(labels)
 
 
 def features(char_max, word_max, min_df=1):
@@ -53,8 +47,8 @@ def main():
     parser.add_argument("test")
     parser.add_argument("--skip-mlp", action="store_true", help="leave out the MLP (minutes on two cores)")
     args = parser.parse_args()
-    train_texts, train_labels = read_tsv(args.train)
-    test_texts, test_labels = read_tsv(args.test)
+    train_texts, train_labels = texts_and_labels(args.train)
+    test_texts, test_labels = texts_and_labels(args.test)
 
     for char_max, word_max, c in [(4, 2, 1.0), (4, 2, 0.5), (5, 2, 1.0), (5, 2, 2.0), (5, 3, 0.5)]:
         vectoriser = features(char_max, word_max)

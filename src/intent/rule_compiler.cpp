@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "flow/flow_compiler.hpp"
 #include "flow/validate.hpp"
@@ -55,18 +56,16 @@ struct gap_or_anchor_finder {
 bool has_gap_or_anchor(const ast::item& item) { return boost::apply_visitor(gap_or_anchor_finder{}, item.value); }
 
 // The names of the gap classes in rule files, in the order of gap_class.
-constexpr const char* gap_class_names[gap_class_count] = {"any", "digits", "latin", "han", "alnum"};
+// `any` has none: a gap without a class name takes any characters.
+constexpr const char* gap_class_names[gap_class_count] = {"", "digits", "latin", "han", "alnum"};
+
+std::optional<gap_class> gap_class_named(const std::string& name) {
+    for (std::uint8_t i = 1; i < gap_class_count; ++i)
+        if (name == gap_class_names[i]) return static_cast<gap_class>(i);
+    return std::nullopt;
+}
 
 }  // namespace
-
-bool gap_class_of(const std::string& name, gap_class& out) noexcept {
-    for (std::uint8_t i = 0; i < gap_class_count; ++i)
-        if (name == gap_class_names[i]) {
-            out = static_cast<gap_class>(i);
-            return true;
-        }
-    return false;
-}
 
 int rule_set::find_intent(const std::string& name) const noexcept {
     for (std::size_t i = 0; i < intents.size(); ++i)
@@ -189,13 +188,10 @@ struct rule_compiler::impl {
 
     gap_class class_of(const ast::gap& g) const {
         if (!g.character_class) return gap_class::any;
-        gap_class c{};
-        if (!gap_class_of(*g.character_class, c) || c == gap_class::any) {
-            std::string known;
-            for (std::uint8_t i = 1; i < gap_class_count; ++i) known += (i > 1 ? ", " : "") + std::string(gap_class_names[i]);
-            fail(g, "unknown character class '" + *g.character_class + "' (known: " + known + ")");
-        }
-        return c;
+        if (const auto c = gap_class_named(*g.character_class)) return *c;
+        std::string known;
+        for (std::uint8_t i = 1; i < gap_class_count; ++i) known += (i > 1 ? ", " : "") + std::string(gap_class_names[i]);
+        fail(g, "unknown character class '" + *g.character_class + "' (known: " + known + ")");
     }
 
     void add_gap(std::vector<open_variant>& variants, const ast::gap& g) const {

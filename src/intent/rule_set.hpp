@@ -47,9 +47,6 @@ enum class gap_class : std::uint8_t {
 };
 inline constexpr std::uint8_t gap_class_count = 5;
 
-// The class of a name in rule files (false when there is none of that name).
-bool gap_class_of(const std::string& name, gap_class& out) noexcept;
-
 struct gap_range {
     std::uint8_t min = 0;
     std::uint8_t max = 0;
