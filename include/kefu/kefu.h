@@ -625,10 +625,10 @@ KEFU_API int kefu_lint_json(kefu_string **out, const char *reply, size_t len, co
 /* Training the learned intent model                                        */
 /* ------------------------------------------------------------------------ */
 
-#define KEFU_TRAIN_OPTIONS_VERSION 7 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
+#define KEFU_TRAIN_OPTIONS_VERSION 8 /* 2 added compose_leads and compose_ratio, 3 min_document_frequency,
                                        prune_below and chinese_words, 4 max_in_scope_loss and
-                                       select_regularisation, 5 threads, 6 pinyin, 7 fold_digits; 1 to 6
-                                       are still accepted */
+                                       select_regularisation, 5 threads, 6 pinyin, 7 fold_digits,
+                                       8 latin_ngram_min; 1 to 7 are still accepted */
 
 typedef struct kefu_train_options {
     uint32_t version;       /* KEFU_TRAIN_OPTIONS_VERSION */
@@ -700,6 +700,17 @@ typedef struct kefu_train_options {
      * a few features instead of dozens of random ones that outweigh the
      * words beside it. 0 leaves digits as they are; older versions get 0. */
     uint32_t fold_digits;
+    /* Version 8. latin_ngram_min: the shortest character n-gram made only of
+     * Latin letters (word boundaries count with them); default 3. Single
+     * letters and letter pairs say little in alphabetic text, whose words
+     * the word n-grams carry, yet each costs a weight row most classes
+     * differ in: an English model trained without them classifies about
+     * 1.3 times as fast at the same accuracy. Han, digits and other
+     * characters keep char_ngram_min. At most 8; a value up to
+     * char_ngram_min (0 included) changes nothing, and older versions get 0.
+     * Models trained with a larger value need a kefu that reads model
+     * format 7. */
+    uint32_t latin_ngram_min;
 } kefu_train_options;
 
 KEFU_API int kefu_train_options_init(kefu_train_options *opts, uint32_t version);

@@ -68,6 +68,7 @@ struct train_options {
     std::uint32_t threads = 0;                 // 0 = one per core; the model is the same for any value (kefu.h)
     bool pinyin = true;                        // Han bigrams hashed by toneless pinyin (kefu.h)
     bool fold_digits = true;                   // digits by shape in character n-grams (kefu.h)
+    std::uint32_t latin_ngram_min = 3;         // shortest n-gram of Latin letters (kefu.h)
 };
 
 struct classify_options {
@@ -214,6 +215,7 @@ private:
         c.threads = options.threads;
         c.pinyin = options.pinyin ? 1 : 0;
         c.fold_digits = options.fold_digits ? 1 : 0;
+        c.latin_ngram_min = options.latin_ngram_min;
         return c;
     }
 

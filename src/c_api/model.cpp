@@ -27,6 +27,7 @@ std::size_t train_options_size(uint32_t version) {
     if (version == 4) return offsetof(kefu_train_options, threads);
     if (version == 5) return offsetof(kefu_train_options, pinyin);
     if (version == 6) return offsetof(kefu_train_options, fold_digits);
+    if (version == 7) return offsetof(kefu_train_options, latin_ngram_min);
     return sizeof(kefu_train_options);
 }
 
@@ -71,18 +72,32 @@ int read_version_5(const kefu_train_options* opts, kefu::detail::model::training
     return KEFU_OK;
 }
 
-// A feature switch (0 or 1) added in version `since`. Callers of older
-// versions keep the features they had: off. The field is read only when the
-// caller's struct has it.
-int read_feature_switch(const kefu_train_options* opts, std::uint32_t since, std::uint32_t kefu_train_options::*field,
-                        const char* name, std::uint8_t& out) {
+// A feature setting from 0 to `max` added in version `since` (a switch when
+// `max` is 1). Callers of older versions keep the features they had: 0. The
+// field is read only when the caller's struct has it.
+int read_feature_setting(const kefu_train_options* opts, std::uint32_t since, std::uint32_t kefu_train_options::*field,
+                         const char* name, std::uint32_t max, std::uint8_t& out) {
     if (opts->version < since) {
         out = 0;
         return KEFU_OK;
     }
-    if (opts->*field > 1) return invalid_argument(std::string("kefu_train_options: ") + name + " must be 0 or 1");
+    if (opts->*field > max)
+        return invalid_argument(std::string("kefu_train_options: ") + name +
+                                (max == 1 ? " must be 0 or 1" : " must be 0.." + std::to_string(max)));
     out = static_cast<std::uint8_t>(opts->*field);
     return KEFU_OK;
+}
+
+int read_feature_settings(const kefu_train_options* opts, kefu::detail::learn::feature_config& out) {
+    if (const int status = read_feature_setting(opts, 6, &kefu_train_options::pinyin, "pinyin", 1, out.pinyin);
+        status != KEFU_OK)
+        return status;
+    if (const int status =
+            read_feature_setting(opts, 7, &kefu_train_options::fold_digits, "fold_digits", 1, out.fold_digits);
+        status != KEFU_OK)
+        return status;
+    return read_feature_setting(opts, 8, &kefu_train_options::latin_ngram_min, "latin_ngram_min",
+                                kefu::detail::learn::max_char_ngram, out.min_latin_n);
 }
 
 int read_composition(const kefu_train_options* opts, kefu::detail::model::composition_options& out) {
@@ -118,13 +133,7 @@ int read_train_options(const kefu_train_options* opts, kefu::detail::model::trai
     if (const int status = read_version_3(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_4(opts, out); status != KEFU_OK) return status;
     if (const int status = read_version_5(opts, out); status != KEFU_OK) return status;
-    if (const int status = read_feature_switch(opts, 6, &kefu_train_options::pinyin, "pinyin", out.features.pinyin);
-        status != KEFU_OK)
-        return status;
-    if (const int status =
-            read_feature_switch(opts, 7, &kefu_train_options::fold_digits, "fold_digits", out.features.fold_digits);
-        status != KEFU_OK)
-        return status;
+    if (const int status = read_feature_settings(opts, out.features); status != KEFU_OK) return status;
     if (opts->calibration_tsv) out.calibration = kefu::detail::learn::read_labelled_tsv(opts->calibration_tsv);
     return read_composition(opts, out.composition);
 }
@@ -234,6 +243,7 @@ int kefu_train_options_init(kefu_train_options* opts, uint32_t version) {
     if (version >= 5) opts->threads = defaults.threads;
     if (version >= 6) opts->pinyin = features.pinyin;
     if (version >= 7) opts->fold_digits = features.fold_digits;
+    if (version >= 8) opts->latin_ngram_min = features.min_latin_n;
     return KEFU_OK;
 }
 

@@ -70,23 +70,42 @@ std::size_t digit_run_length(const std::vector<text::unit>& units, std::size_t i
     return end - i;
 }
 
-// Code points with boundaries: clause breaks collapse to one boundary mark.
-// With pinyin on, `sounds` gets the sound of each (0 for boundaries).
-void sequence_for_ngrams(const text::normalized& text, const feature_config& c, std::vector<char32_t>& seq,
-                         std::vector<std::uint64_t>& sounds) {
-    seq.clear();
-    sounds.clear();
+// What character n-grams are taken from: the message's code points with
+// boundaries, and beside each, when the config asks, its sound (0 for
+// anything but a Han character) and how many Latin letters and boundaries
+// run from it (capped at 255; only when there are letters and the config
+// asks).
+struct ngram_sequence {
+    std::vector<char32_t> chars;
+    std::vector<std::uint64_t> sounds;
+    std::size_t latin_letters = 0;
+    std::vector<std::uint8_t> latin_run;
+};
+
+bool wants_latin_marks(const feature_config& c) { return c.min_latin_n > c.min_char_n; }
+
+// Without letters no n-gram is all letters (a lone boundary is never one),
+// so most Chinese messages skip the runs.
+bool needs_latin_runs(const ngram_sequence& seq, const feature_config& c) {
+    return seq.latin_letters > 0 && wants_latin_marks(c);
+}
+
+// Clause breaks collapse to one boundary mark.
+void sequence_for_ngrams(const text::normalized& text, const feature_config& c, ngram_sequence& seq) {
+    seq.chars.clear();
+    seq.sounds.clear();
+    seq.latin_letters = 0;
     const bool pinyin = c.pinyin != 0;
     auto push = [&](char32_t cp, std::uint64_t sound) {
-        seq.push_back(cp);
-        if (pinyin) sounds.push_back(sound);
+        seq.chars.push_back(cp);
+        if (pinyin) seq.sounds.push_back(sound);
     };
     push(boundary, 0);
     const auto& units = text.units;
     for (std::size_t i = 0; i < units.size(); ++i) {
         const text::unit& u = units[i];
         if (u.cls == text::char_class::space) {
-            if (seq.back() != boundary) push(boundary, 0);
+            if (seq.chars.back() != boundary) push(boundary, 0);
             continue;
         }
         if (c.fold_digits && u.cls == text::char_class::digit) {
@@ -100,21 +119,44 @@ void sequence_for_ngrams(const text::normalized& text, const feature_config& c, 
             continue;
         }
         push(u.cp, pinyin ? sound_of(u) : 0);
+        seq.latin_letters += u.cls == text::char_class::latin;
     }
-    if (seq.back() != boundary) push(boundary, 0);
+    if (seq.chars.back() != boundary) push(boundary, 0);
+}
+
+// How many Latin letters and boundaries run from each position, backwards
+// over the finished sequence (a separate pass: the sequence is built for
+// every message, the runs only for messages with letters and models that
+// ask).
+void mark_latin_runs(ngram_sequence& seq) {
+    const std::vector<char32_t>& chars = seq.chars;
+    seq.latin_run.resize(chars.size());
+    int run = 0;
+    for (std::size_t i = chars.size(); i-- > 0;) {
+        const bool latin = chars[i] == boundary || text::class_of(chars[i]) == text::char_class::latin;
+        run = latin ? std::min(run + 1, 255) : 0;
+        seq.latin_run[i] = static_cast<std::uint8_t>(run);
+    }
 }
 
 // With pinyin on, a bigram of two Han characters is left to
 // add_pinyin_bigrams, which hashes it by sound: a typo that sounds right
-// keeps the feature. `sounds` runs beside `seq`.
-void add_char_ngrams(const std::vector<char32_t>& seq, const std::vector<std::uint64_t>& sounds,
-                     const feature_config& c, std::vector<feature>& out) {
-    for (std::size_t i = 0; i < seq.size(); ++i) {
-        const bool bigram_by_sound = c.pinyin && i + 1 < seq.size() && sounds[i] != 0 && sounds[i + 1] != 0;
+// keeps the feature. An n-gram of Latin letters shorter than min_latin_n is
+// left out.
+void add_char_ngrams(const ngram_sequence& seq, const feature_config& c, std::vector<feature>& out) {
+    const std::vector<char32_t>& chars = seq.chars;
+    const bool latin_runs = needs_latin_runs(seq, c);
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        const bool bigram_by_sound =
+            c.pinyin && i + 1 < chars.size() && seq.sounds[i] != 0 && seq.sounds[i + 1] != 0;
+        // The n-grams from i that are all letters are those up to its run.
+        const std::size_t shortest =
+            latin_runs ? std::max<std::size_t>(c.min_char_n, std::min<std::size_t>(seq.latin_run[i] + 1, c.min_latin_n))
+                        : c.min_char_n;
         std::uint64_t h = start(char_gram);
-        for (std::size_t n = 1; n <= c.max_char_n && i + n <= seq.size(); ++n) {
-            h = mix(h, seq[i + n - 1]);
-            if (n < c.min_char_n || (n == 1 && seq[i] == boundary) || (n == 2 && bigram_by_sound)) continue;
+        for (std::size_t n = 1; n <= c.max_char_n && i + n <= chars.size(); ++n) {
+            h = mix(h, chars[i + n - 1]);
+            if (n < shortest || (n == 1 && chars[i] == boundary) || (n == 2 && bigram_by_sound)) continue;
             out.push_back({finish(mix(h, n)), 1.0f, feature_block::chars});
         }
     }
@@ -258,17 +300,50 @@ void merge_repeats(std::vector<feature>& out) {
 
 }  // namespace
 
+std::uint32_t format_for(const feature_config& c) noexcept {
+    if (wants_latin_marks(c)) return first_format_with_latin_ngrams;
+    return c.pinyin ? first_format_with_pinyin : first_format_with_pinyin - 1;
+}
+
+// Up to format 6 the config was stored as eight bytes, min_latin_n not among them.
+void save_feature_config(model::writer& w, const feature_config& c, std::uint32_t format) {
+    w.pod(c.min_char_n);
+    w.pod(c.max_char_n);
+    w.pod(c.word_ngrams);
+    w.pod(c.use_rules);
+    w.pod(c.use_shape);
+    w.pod(c.chinese_words);
+    w.pod(c.pinyin);
+    w.pod(c.fold_digits);
+    if (format >= first_format_with_latin_ngrams) w.pod(c.min_latin_n);
+}
+
+feature_config load_feature_config(model::reader& r, std::uint32_t format) {
+    feature_config c;
+    c.min_char_n = r.pod<std::uint8_t>();
+    c.max_char_n = r.pod<std::uint8_t>();
+    c.word_ngrams = r.pod<std::uint8_t>();
+    c.use_rules = r.pod<std::uint8_t>();
+    c.use_shape = r.pod<std::uint8_t>();
+    c.chinese_words = r.pod<std::uint8_t>();
+    c.pinyin = r.pod<std::uint8_t>();
+    c.fold_digits = r.pod<std::uint8_t>();
+    c.min_latin_n = format >= first_format_with_latin_ngrams ? r.pod<std::uint8_t>() : 0;
+    if (!is_valid(c)) model::reader::corrupt("learned model: feature settings out of range");
+    return c;
+}
+
 void extract_features(const text::normalized& text, const std::vector<intent::rule_hit>& hits,
                       const std::vector<std::uint32_t>& rule_intents, const feature_config& config,
                       std::vector<feature>& out) {
     out.clear();
-    thread_local std::vector<char32_t> seq;
-    thread_local std::vector<std::uint64_t> sounds;
-    sequence_for_ngrams(text, config, seq, sounds);
-    add_char_ngrams(seq, sounds, config, out);
+    thread_local ngram_sequence seq;
+    sequence_for_ngrams(text, config, seq);
+    if (needs_latin_runs(seq, config)) mark_latin_runs(seq);
+    add_char_ngrams(seq, config, out);
     if (config.word_ngrams) add_words(text, config, out);
     if (config.word_ngrams && config.chinese_words) add_chinese_words(text, config, out);
-    if (config.pinyin) add_pinyin_bigrams(sounds, out);
+    if (config.pinyin) add_pinyin_bigrams(seq.sounds, out);
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
     merge_repeats(out);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "intent/matcher.hpp"
+#include "model/binary.hpp"
 #include "text/normalizer.hpp"
 
 namespace kefu::detail::learn {
@@ -44,6 +45,12 @@ struct feature_config {
     // number is a few features instead of dozens of random ones that outweigh
     // the words beside it. Model files from before it have 0 here.
     std::uint8_t fold_digits = 0;
+    // The shortest character n-gram made only of Latin letters (and word
+    // boundaries), when longer than min_char_n. Letters and letter pairs say
+    // little in alphabetic text, which word n-grams cover, yet each costs a
+    // weight row that most classes differ in. 0: as min_char_n (model files
+    // before format 7, which do not store it).
+    std::uint8_t min_latin_n = 0;
 };
 
 // The bounds training accepts (the C ABI's): a model file with another
@@ -52,8 +59,19 @@ struct feature_config {
 inline constexpr std::uint8_t max_char_ngram = 8;
 inline bool is_valid(const feature_config& c) {
     return c.min_char_n <= c.max_char_n && c.max_char_n <= max_char_ngram && c.word_ngrams <= 2 && c.use_rules <= 1 &&
-           c.use_shape <= 1 && c.chinese_words <= 1 && c.pinyin <= 1 && c.fold_digits <= 1;
+           c.use_shape <= 1 && c.chinese_words <= 1 && c.pinyin <= 1 && c.fold_digits <= 1 &&
+           c.min_latin_n <= max_char_ngram;
 }
+
+// The model formats that first hold pinyin and min_latin_n, and the oldest
+// format that can hold a config (a file keeps the oldest it can, so that an
+// older kefu reads it, and refuses one whose features it would compute
+// wrongly).
+inline constexpr std::uint32_t first_format_with_pinyin = 5;
+inline constexpr std::uint32_t first_format_with_latin_ngrams = 7;
+std::uint32_t format_for(const feature_config& c) noexcept;
+void save_feature_config(model::writer& w, const feature_config& c, std::uint32_t format);
+feature_config load_feature_config(model::reader& r, std::uint32_t format);
 
 // The features of one message into `out` (cleared first), merged by hash so
 // that each feature appears once with its count, in order of first

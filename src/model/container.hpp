@@ -23,8 +23,10 @@ struct container_kind {
 // in the feature settings that format 4 files hold as 0 (so they still read,
 // and an older kefu refuses files whose features it would compute wrongly);
 // 6: character classes of gaps, written only by models whose rules have
-// such gaps (intent/gap_io.hpp).
-inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 6, 4, "model file"};
+// such gaps (intent/gap_io.hpp); 7: the shortest n-gram of Latin letters in
+// the feature settings, written only by models that set it
+// (learn/features.hpp).
+inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 7, 4, "model file"};
 inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, 2, "session blob"};  // 2: flows
 
 // Four-character section tags.

@@ -85,8 +85,7 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     if (!flows.at_end()) reader::corrupt("bytes after the flows");
     if (const auto it = parts.find(linear_section); it != parts.end()) {
         reader linear(it->second);
-        m->features_ = linear.pod<learn::feature_config>();
-        if (!learn::is_valid(m->features_)) reader::corrupt("learned model: feature settings out of range");
+        m->features_ = learn::load_feature_config(linear, format);
         m->linear_ = learn::linear_model::load(linear);
         m->fusion_ = linear.pod<learn::fusion_params>();
         m->oos_rule_ = linear.pod<learn::out_of_scope_rule>();
@@ -95,7 +94,7 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     }
     if (const auto it = parts.find(mood_section); it != parts.end()) {
         reader mood(it->second);
-        m->mood_ = mood::mood_model::load(mood);
+        m->mood_ = mood::mood_model::load(mood, format);
     }
     if (m->matcher_.rule_count() != m->rules_.rules.size()) reader::corrupt("matcher does not fit the rules");
     m->index_rule_intents();
@@ -106,7 +105,9 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
 }
 
 std::string compiled_model::save() const {
-    const std::uint32_t format = intent::format_for_gaps(rules_);
+    const std::uint32_t format =
+        std::max({intent::format_for_gaps(rules_), linear_.empty() ? 0 : learn::format_for(features_),
+                  mood_.empty() ? 0 : mood_.format_needed()});
     sections parts;
     writer meta;
     meta.str(out_of_scope_label_);
@@ -122,7 +123,7 @@ std::string compiled_model::save() const {
     parts[flows_section] = std::move(flows).take();
     if (!linear_.empty()) {
         writer linear;
-        linear.pod(features_);
+        learn::save_feature_config(linear, features_, format);
         linear_.save(linear);
         linear.pod(fusion_);
         linear.pod(oos_rule_);
@@ -131,7 +132,7 @@ std::string compiled_model::save() const {
     }
     if (!mood_.empty()) {
         writer mood;
-        mood_.save(mood);
+        mood_.save(mood, format);
         parts[mood_section] = std::move(mood).take();
     }
     return pack(model_file, format, parts);

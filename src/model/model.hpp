@@ -45,6 +45,7 @@ inline learn::feature_config training_features() {
     learn::feature_config c;
     c.pinyin = 1;
     c.fold_digits = 1;
+    c.min_latin_n = 3;
     return c;
 }
 

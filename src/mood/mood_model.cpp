@@ -105,16 +105,15 @@ learn::linear_model load_head(model::reader& r) {
 
 }  // namespace
 
-void mood_model::save(model::writer& w) const {
-    w.pod(features_);
+void mood_model::save(model::writer& w, std::uint32_t format) const {
+    learn::save_feature_config(w, features_, format);
     save_head(polarity_, w);
     save_head(moods_, w);
 }
 
-mood_model mood_model::load(model::reader& r) {
+mood_model mood_model::load(model::reader& r, std::uint32_t format) {
     mood_model m;
-    m.features_ = r.pod<learn::feature_config>();
-    if (!learn::is_valid(m.features_)) model::reader::corrupt("mood model: feature settings out of range");
+    m.features_ = learn::load_feature_config(r, format);
     m.polarity_ = load_head(r);
     m.moods_ = load_head(r);
     if ((!m.polarity_.empty() && m.polarity_.classes() != 2) ||

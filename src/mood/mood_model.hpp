@@ -60,8 +60,10 @@ public:
     // The mood of a normalised message; neutral when the model is empty.
     void estimate(const text::normalized& text, mood_scratch& scratch, mood_estimate& out) const;
 
-    void save(model::writer& w) const;
-    static mood_model load(model::reader& r);
+    // `format`: the model file's (at least format_needed()).
+    std::uint32_t format_needed() const noexcept { return learn::format_for(features_); }
+    void save(model::writer& w, std::uint32_t format) const;
+    static mood_model load(model::reader& r, std::uint32_t format);
     std::size_t memory_bytes() const noexcept { return polarity_.memory_bytes() + moods_.memory_bytes(); }
 
 private:

@@ -91,12 +91,16 @@ static void models(kefu_model *model) {
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&m, NULL, &example, 1, NULL));
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&m, NULL, &example, 0, NULL));
     CHECK_STATUS(KEFU_OK, kefu_train_options_init(&topts, KEFU_TRAIN_OPTIONS_VERSION));
-    CHECK(topts.pinyin == 1 && topts.fold_digits == 1);
+    CHECK(topts.pinyin == 1 && topts.fold_digits == 1 && topts.latin_ngram_min == 3);
     topts.fold_digits = 2;
     example.label = "a";
     CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&m, NULL, &example, 1, &topts));
     CHECK(strstr(kefu_last_error()->message, "fold_digits") != NULL);
     topts.fold_digits = 1;
+    topts.latin_ngram_min = 9;
+    CHECK_STATUS(KEFU_EINVAL, kefu_model_train(&m, NULL, &example, 1, &topts));
+    CHECK(strstr(kefu_last_error()->message, "latin_ngram_min must be 0..8") != NULL);
+    topts.latin_ngram_min = 3;
     topts.version = KEFU_TRAIN_OPTIONS_VERSION + 1;
     example.label = "a";
     CHECK_STATUS(KEFU_EVERSION, kefu_model_train(&m, NULL, &example, 1, &topts));

@@ -266,6 +266,46 @@ static void test_train_options_version_5(void) {
     CHECK(model == NULL && strstr(kefu_last_error()->message, "pinyin") != NULL);
 }
 
+/* The features a model trained on four English examples with `opts` holds. */
+static long english_model_features(const kefu_train_options *opts) {
+    static const char *const texts[] = {"where is my card", "my card has not arrived", "hello there", "hi again"};
+    kefu_example examples[4];
+    kefu_model *model = NULL;
+    kefu_string *info = NULL;
+    const char *at;
+    long features = -1;
+    for (size_t i = 0; i < 4; ++i) {
+        examples[i].label = i < 2 ? "card" : "greet";
+        examples[i].text = texts[i];
+        examples[i].len = strlen(texts[i]);
+    }
+    CHECK_STATUS(KEFU_OK, kefu_model_train(&model, NULL, examples, 4, opts));
+    CHECK_STATUS(KEFU_OK, kefu_model_info_json(&info, model));
+    at = strstr(kefu_string_data(info), "\"features\":");
+    CHECK(at != NULL);
+    if (at) features = strtol(at + strlen("\"features\":"), NULL, 10);
+    kefu_string_free(info);
+    kefu_model_free(model);
+    return features;
+}
+
+/* A version 7 caller has no latin_ngram_min: its models keep single letters
+ * and letter pairs, as before version 8; the current default leaves them
+ * out, and latin_ngram_min 1 keeps them again. */
+static void test_train_options_version_7(void) {
+    train_options_bytes u;
+    kefu_train_options current;
+    init_older_train_options(&u, 7, offsetof(kefu_train_options, latin_ngram_min));
+    CHECK(u.options.fold_digits == 1);
+    u.options.holdout = 0.0f;
+    CHECK_STATUS(KEFU_OK, kefu_train_options_init(&current, KEFU_TRAIN_OPTIONS_VERSION));
+    current.holdout = 0.0f;
+    const long from_three = english_model_features(&current);
+    CHECK(from_three > 0 && english_model_features(&u.options) > from_three + 20);
+    current.latin_ngram_min = 1;
+    CHECK(english_model_features(&current) == english_model_features(&u.options));
+}
+
 static void test_train_options_version_2(void) {
     train_options_bytes u;
     init_older_train_options(&u, 2, offsetof(kefu_train_options, min_document_frequency));
@@ -298,6 +338,7 @@ int main(void) {
     test_train_options_version_3();
     test_train_options_version_4();
     test_train_options_version_5();
+    test_train_options_version_7();
     test_argument_checks();
     if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures != 0;

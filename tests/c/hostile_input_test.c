@@ -401,9 +401,9 @@ static void check_damage(const char *what, const kefu_string *bytes, size_t stri
         if (status != KEFU_ECORRUPT) ++bad;
     }
     for (i = 0; i < n; i += i < 32 ? 1 : stride) {
-        /* Byte 8's low bit would turn model format 5 into 4, which is still
-         * read: flip its bit 1 instead (5 into 7), a format no kefu has. */
-        const int flip = 1 << (i == 8 ? 1 : (int)(i % 8));
+        /* Byte 8's low bits would turn model format 5 into 4 or 7, which
+         * are read: flip its bit 3 instead (5 into 13), a format no kefu has. */
+        const int flip = 1 << (i == 8 ? 3 : (int)(i % 8));
         int status;
         copy[i] = (char)(copy[i] ^ flip);
         status = load(copy, n);

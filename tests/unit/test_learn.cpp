@@ -219,9 +219,7 @@ TEST(Learn, PinyinBigramsLetATypoThatSoundsRightShareFeatures) {
 }
 
 // The character-block features of one message.
-std::set<std::uint64_t> char_block_hashes(std::string_view message, bool fold_digits) {
-    learn::feature_config config;
-    config.fold_digits = fold_digits ? 1 : 0;
+std::set<std::uint64_t> char_block_hashes(std::string_view message, const learn::feature_config& config) {
     kefu::detail::text::normalized text;
     kefu::detail::text::normalize(message, {}, text);
     std::vector<learn::feature> features;
@@ -230,6 +228,12 @@ std::set<std::uint64_t> char_block_hashes(std::string_view message, bool fold_di
     for (const learn::feature& f : features)
         if (f.block == learn::feature_block::chars) hashes.insert(f.hash);
     return hashes;
+}
+
+std::set<std::uint64_t> char_block_hashes(std::string_view message, bool fold_digits) {
+    learn::feature_config config;
+    config.fold_digits = fold_digits ? 1 : 0;
+    return char_block_hashes(message, config);
 }
 
 TEST(Learn, FoldedDigitsMakeAnOrderNumberAFewFeaturesOfItsShape) {
@@ -244,6 +248,30 @@ TEST(Learn, FoldedDigitsMakeAnOrderNumberAFewFeaturesOfItsShape) {
     EXPECT_EQ(char_block_hashes("催一下", true), char_block_hashes("催一下", false)) << "nothing without digits";
     learn::feature_config flag;
     flag.fold_digits = 2;
+    EXPECT_FALSE(learn::is_valid(flag));
+}
+
+TEST(Learn, LatinNgramsStartAtTheirOwnLength) {
+    learn::feature_config plain, latin, from_three;
+    latin.min_latin_n = 3;
+    from_three.min_char_n = 3;
+    // Letters and word boundaries only: as if the character range began at 3.
+    EXPECT_EQ(char_block_hashes("where is my card", latin), char_block_hashes("where is my card", from_three));
+    EXPECT_GT(char_block_hashes("where is my card", plain).size(),
+              char_block_hashes("where is my card", latin).size() + 10);
+    // Han, digits and n-grams that mix letters with them keep the range:
+    // of ^XL码有吗^ only X, L, ^X and XL go.
+    EXPECT_EQ(char_block_hashes("我要退货", latin), char_block_hashes("我要退货", plain));
+    EXPECT_EQ(char_block_hashes("买3件", latin), char_block_hashes("买3件", plain));
+    const auto mixed = char_block_hashes("XL码有吗", latin);
+    const auto all = char_block_hashes("XL码有吗", plain);
+    EXPECT_TRUE(std::includes(all.begin(), all.end(), mixed.begin(), mixed.end()));
+    EXPECT_EQ(mixed.size() + 4, all.size());
+    latin.min_latin_n = 1;
+    EXPECT_EQ(char_block_hashes("where is my card", latin), char_block_hashes("where is my card", plain))
+        << "up to the character range's own minimum it changes nothing";
+    learn::feature_config flag;
+    flag.min_latin_n = learn::max_char_ngram + 1;
     EXPECT_FALSE(learn::is_valid(flag));
 }
 

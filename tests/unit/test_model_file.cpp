@@ -279,7 +279,7 @@ TEST(ModelFileDamage, BadMagic) {
 
 TEST(ModelFileDamage, OtherFormatVersion) {
     const std::string bytes = sample_model()->save();
-    for (std::uint32_t version : {0u, 1u, 2u, 3u, 7u, 0x100u, 0xFFFFFFFFu}) {
+    for (std::uint32_t version : {0u, 1u, 2u, 3u, 8u, 0x100u, 0xFFFFFFFFu}) {
         std::string other = bytes;
         put_u32(other, version_offset, version);
         try {
@@ -295,6 +295,7 @@ TEST(ModelFileDamage, OtherFormatVersion) {
 TEST(ModelFile, ReadsFormatFourWhoseFeatureSettingsLackPinyin) {
     auto options = model::training_options{};
     options.features.pinyin = 0;  // what a format 4 file holds
+    options.features.min_latin_n = 0;
     options.learner.holdout = 0.0f;
     options.select_regularisation = false;
     const std::vector<model::labelled_text> data = {{"a", "我要退货"}, {"a", "退货怎么退"}, {"b", "在吗"}, {"b", "有人在吗"}};
@@ -329,6 +330,29 @@ TEST(ModelFile, ClassGapsAreFormatSixAndOnlyThen) {
         loaded->classify(t, scratch, c);
         EXPECT_EQ(!c.hits.empty(), fires) << message;
     }
+}
+
+// Format 7 added the shortest n-gram of Latin letters to the feature
+// settings. A model that keeps Latin n-grams from the character range's own
+// minimum is still written in the older format; one that starts them later
+// is format 7, which an older kefu refuses rather than computing features
+// the model was not trained on.
+TEST(ModelFile, LatinNgramsAreFormatSevenAndOnlyThen) {
+    const std::vector<model::labelled_text> data = {
+        {"a", "where is my card"}, {"a", "my card has not arrived"}, {"b", "hello"}, {"b", "hi there"}};
+    auto options = model::training_options{};
+    options.learner.holdout = 0.0f;
+    options.select_regularisation = false;
+    ASSERT_GT(options.features.min_latin_n, options.features.min_char_n) << "the default starts Latin n-grams later";
+    const auto later = model::compiled_model::train(data, options, nullptr);
+    const std::string bytes = later->save();
+    EXPECT_EQ(model::unpack(model::model_file, bytes).version, 7u);
+    const auto loaded = model::compiled_model::load(bytes);
+    EXPECT_EQ(loaded->save(), bytes);
+    EXPECT_TRUE(classify_all(*loaded) == classify_all(*later));
+    options.features.min_latin_n = options.features.min_char_n;
+    EXPECT_LT(model::unpack(model::model_file, model::compiled_model::train(data, options, nullptr)->save()).version, 7u)
+        << "the format its rules need";
 }
 
 // A class byte beyond the known classes, in the rule set or in the
@@ -401,10 +425,14 @@ TEST(ModelFileDamage, SingleBitFlipsInTheHeader) {
         for (int bit = 0; bit < 8; ++bit) {
             std::string damaged = bytes;
             damaged[i] = static_cast<char>(damaged[i] ^ (1 << bit));
-            // A flip that turns format 5 into 4 names a format this kefu still reads.
+            // A flip that turns format 5 into 4 names a format this kefu still
+            // reads, and whose layout is the same for these sections; one
+            // into 7 names a format it reads whose gaps take three bytes, so
+            // the sections do not parse.
             const bool version = i >= version_offset && i < version_offset + 4;
             const bool readable = version && i == version_offset && bit == 0;
-            const int expected = readable ? KEFU_OK : version ? KEFU_EVERSION : KEFU_ECORRUPT;
+            const bool misread = version && i == version_offset && bit == 1;
+            const int expected = readable ? KEFU_OK : misread ? KEFU_ECORRUPT : version ? KEFU_EVERSION : KEFU_ECORRUPT;
             EXPECT_EQ(load_code(damaged), expected) << "byte " << i << " bit " << bit;
         }
     }

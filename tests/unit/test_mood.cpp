@@ -60,8 +60,8 @@ TEST(MoodModel, LearnsItsDataAndIsDeterministic) {
     const auto a = mood::mood_model::train(small_data(), 7);
     const auto b = mood::mood_model::train(small_data(), 7);
     kefu::detail::model::writer wa, wb;
-    a.save(wa);
-    b.save(wb);
+    a.save(wa, a.format_needed());
+    b.save(wb, b.format_needed());
     EXPECT_EQ(std::move(wa).take(), std::move(wb).take());
     const auto angry = estimate(a, "什么破服务，气死我了");
     EXPECT_GT(angry.anger, angry.satisfaction);

@@ -51,6 +51,11 @@ void add_train_command(CLI::App& app, const global_options& global, command_body
     cmd->add_flag("--no-fold-digits{false}", s->options.fold_digits,
                   "Keep digits as they are in character n-grams (by default each reads as 0 and a run of three or "
                   "more as one mark of its length, so an order number does not outweigh the words beside it)");
+    cmd->add_option("--latin-ngram-min", s->options.latin_ngram_min,
+                    "Shortest character n-gram made only of Latin letters (single letters and pairs say little "
+                    "in alphabetic text and cost speed; up to --char-ngram-min changes nothing)")
+        ->check(CLI::Range(0, 8))
+        ->capture_default_str();
     cmd->add_option("--threads", s->options.threads,
                     "Threads training may use (0: one per core; the model is the same for any number)")
         ->check(CLI::Range(0, 256))

@@ -10,7 +10,7 @@
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
-//                    [--min-df N] [--char-ngram-max N] [--prune-below D] [--max-in-scope-loss L]
+//                    [--min-df N] [--char-ngram-max N] [--latin-ngram-min N] [--prune-below D] [--max-in-scope-loss L]
 //                    [--l2 X] [--learning-rate X]
 #include <cstdint>
 #include <iostream>
@@ -34,6 +34,7 @@ struct arguments {
     kefu::detail::model::composition_options composition;
     std::uint32_t min_document_frequency = 1;  // of the intent model; the mood heads keep every feature
     std::uint8_t char_ngram_max = kefu::detail::learn::feature_config{}.max_char_n;  // of the intent model
+    std::uint8_t latin_ngram_min = kefu::detail::model::training_features().min_latin_n;  // of the intent model
     float prune_below = kefu::detail::learn::train_options{}.prune_below;            // of the intent model
     float max_in_scope_loss = kefu::detail::learn::train_options{}.max_in_scope_loss;  // of the out-of-scope rule
     float l2 = kefu::detail::learn::train_options{}.l2;                        // of the intent model
@@ -80,10 +81,10 @@ arguments parse_arguments(int argc, char** argv) {
         } else if (arg == "--min-df" && i + 1 < argc) {
             a.min_document_frequency = static_cast<std::uint32_t>(std::stoul(argv[++i]));
             list = nullptr;
-        } else if (arg == "--char-ngram-max" && i + 1 < argc) {
+        } else if ((arg == "--char-ngram-max" || arg == "--latin-ngram-min") && i + 1 < argc) {
             const unsigned long n = std::stoul(argv[++i]);
-            if (n < 1 || n > kefu::detail::learn::max_char_ngram) throw std::runtime_error("--char-ngram-max out of range");
-            a.char_ngram_max = static_cast<std::uint8_t>(n);
+            if (n < 1 || n > kefu::detail::learn::max_char_ngram) throw std::runtime_error(arg + " out of range");
+            (arg == "--char-ngram-max" ? a.char_ngram_max : a.latin_ngram_min) = static_cast<std::uint8_t>(n);
             list = nullptr;
         } else if (i + 1 < argc && read_float_option(arg, argv[i + 1], a)) {
             ++i;
@@ -151,6 +152,7 @@ int main(int argc, char** argv) {
             options.composition = args.composition;
             options.learner.min_document_frequency = args.min_document_frequency;
             options.features.max_char_n = args.char_ngram_max;
+            options.features.min_latin_n = args.latin_ngram_min;
             options.learner.prune_below = args.prune_below;
             options.learner.max_in_scope_loss = args.max_in_scope_loss;
             options.learner.l2 = args.l2;

@@ -149,7 +149,8 @@ class Model:
               compose_leads: Sequence[str] = (), compose_ratio: float = 0.0, min_document_frequency: int = 1,
               prune_below: Optional[float] = None, chinese_words: bool = False,
               max_in_scope_loss: Optional[float] = None, select_regularisation: bool = True,
-              threads: int = 0, pinyin: bool = True, fold_digits: bool = True) -> "Model":
+              threads: int = 0, pinyin: bool = True, fold_digits: bool = True,
+              latin_ngram_min: int = 3) -> "Model":
         """Trains a learned intent model on (label, text) pairs.
 
         compose_leads and compose_ratio add multi-wish examples: a short
@@ -171,7 +172,9 @@ class Model:
         characters by their toneless pinyin, which carries typos that sound
         right. fold_digits reads digits by shape in character n-grams (each
         as 0, a run of three or more as one mark of its length), so that an
-        order number does not outweigh the words beside it."""
+        order number does not outweigh the words beside it. latin_ngram_min
+        is the shortest character n-gram made only of Latin letters: single
+        letters and pairs say little in alphabetic text and cost speed."""
         encoded = [(label.encode(), text.encode()) for label, text in examples]
         array = (_n.Example * max(1, len(encoded)))(*[_n.Example(l, t, len(t)) for l, t in encoded])
         opts = _n.TrainOptions()
@@ -191,6 +194,7 @@ class Model:
         opts.threads = threads
         opts.pinyin = 1 if pinyin else 0
         opts.fold_digits = 1 if fold_digits else 0
+        opts.latin_ngram_min = latin_ngram_min
         handle = ctypes.c_void_p()
         _check(_n.lib.kefu_model_train(ctypes.byref(handle), base._handle if base else None, array, len(encoded),
                                        ctypes.byref(opts)))

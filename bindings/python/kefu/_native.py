@@ -116,7 +116,8 @@ class TrainOptions(ctypes.Structure):
                 ("min_document_frequency", ctypes.c_uint32), ("prune_below", ctypes.c_float),
                 ("chinese_words", ctypes.c_uint32), ("max_in_scope_loss", ctypes.c_float),
                 ("select_regularisation", ctypes.c_uint32), ("threads", ctypes.c_uint32),
-                ("pinyin", ctypes.c_uint32), ("fold_digits", ctypes.c_uint32)]
+                ("pinyin", ctypes.c_uint32), ("fold_digits", ctypes.c_uint32),
+                ("latin_ngram_min", ctypes.c_uint32)]
 
 
 class Example(ctypes.Structure):
@@ -127,7 +128,7 @@ NORMALIZE_OPTIONS_VERSION = 1
 CLASSIFY_OPTIONS_VERSION = 2
 ENTITY_OPTIONS_VERSION = 1
 LINT_CONTEXT_VERSION = 1
-TRAIN_OPTIONS_VERSION = 7
+TRAIN_OPTIONS_VERSION = 8
 INVALID_UTF8_REPLACE = 0
 INVALID_UTF8_REJECT = 1
 

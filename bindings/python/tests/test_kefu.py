@@ -108,6 +108,12 @@ def test_train_model_size_options():
     unfolded = kefu.Model.train(orders, epochs=30, holdout=0.0, fold_digits=False)
     assert folded.info()["learned"]["features"] < unfolded.info()["learned"]["features"]
     assert folded.classify("订单3311220519384042777").intent == "urge"  # an order number by its shape
+    english = [("price", t) for t in ("how much is it", "what does it cost")]
+    english += [("ship", t) for t in ("when will it ship", "ship it today")]
+    from_three = kefu.Model.train(english, epochs=30, holdout=0.0)
+    every_letter = kefu.Model.train(english, epochs=30, holdout=0.0, latin_ngram_min=1)
+    assert from_three.info()["learned"]["features"] < every_letter.info()["learned"]["features"]
+    assert from_three.classify("how much does it cost").intent == "price"
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.train(data, min_document_frequency=0)
     assert e.value.name == "KEFU_EINVAL"
