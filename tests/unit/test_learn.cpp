@@ -367,29 +367,41 @@ std::vector<float> probabilities(const learn::linear_model& m, const std::vector
     return p;
 }
 
-// Rows of 8 classes for 3 features: two sparse (few classes off the row's
-// median), one dense; and the features of one message.
-const std::vector<float> trained_weights = {2.0f, -1.0f, -1.0f, -1.05f, -1.0f, -1.0f, -1.0f, -1.0f,  //
-                                            0.3f, 0.3f,  0.3f,  0.3f,   0.3f,  0.3f,  0.3f,  1.5f,   //
-                                            -0.5f, 0.8f, 0.1f,  0.4f,   -0.2f, 0.6f,  0.9f,  -0.7f};
-const std::vector<float> eight_biases = {0.1f, 0.0f, -0.1f, 0.2f, 0.0f, 0.05f, 0.0f, -0.2f};
+// Rows of 24 classes for 3 features: two sparse (fewer than an eighth of
+// the classes off the row's median), one dense; and the features of one
+// message.
+constexpr std::uint32_t test_classes = 24;
+const std::vector<float> trained_weights = [] {
+    std::vector<float> w(3 * test_classes);
+    for (std::uint32_t c = 0; c < test_classes; ++c) {
+        w[c] = c == 0 ? 2.0f : c == 3 ? -1.05f : -1.0f;
+        w[test_classes + c] = c == test_classes - 1 ? 1.5f : 0.3f;
+        w[2 * test_classes + c] = static_cast<float>((c * 7) % 11) / 5 - 1;
+    }
+    return w;
+}();
+const std::vector<float> test_biases = [] {
+    std::vector<float> b(test_classes);
+    for (std::uint32_t c = 0; c < test_classes; ++c) b[c] = static_cast<float>(c % 5) / 10 - 0.2f;
+    return b;
+}();
 const std::vector<learn::feature> three_features = {{1, 1.0f, learn::feature_block::chars},
                                                     {2, 2.0f, learn::feature_block::chars},
                                                     {3, 1.0f, learn::feature_block::words}};
 
 TEST(Learn, StoredRowsGiveTheTrainedProbabilities) {
-    const learn::linear_model m(8, {1, 2, 3}, {1.0f, 1.5f, 2.0f}, trained_weights, eight_biases, 0.0f);
-    EXPECT_EQ(m.weight_count(), 2u + 1u + 8u) << "sparse rows store the classes off their median; dense rows all";
+    const learn::linear_model m(test_classes, {1, 2, 3}, {1.0f, 1.5f, 2.0f}, trained_weights, test_biases, 0.0f);
+    EXPECT_EQ(m.weight_count(), 2u + 1u + test_classes) << "sparse rows store the classes off their median; dense rows all";
     // The trained model by hand: tf-idf, sublinear tf, block norms.
     const float v1 = 1.0f, v2 = (1.0f + std::log(2.0f)) * 1.5f;
     const float chars = 1.0f / std::sqrt(v1 * v1 + v2 * v2);
-    std::vector<float> expected(8);
-    for (std::size_t c = 0; c < 8; ++c)
-        expected[c] = eight_biases[c] + trained_weights[c] * v1 * chars + trained_weights[8 + c] * v2 * chars +
-                      trained_weights[16 + c] * 1.0f;
+    std::vector<float> expected(test_classes);
+    for (std::size_t c = 0; c < test_classes; ++c)
+        expected[c] = test_biases[c] + trained_weights[c] * v1 * chars +
+                      trained_weights[test_classes + c] * v2 * chars + trained_weights[2 * test_classes + c] * 1.0f;
     learn::softmax(expected);
     const std::vector<float> got = probabilities(m, three_features);
-    for (std::size_t c = 0; c < 8; ++c) EXPECT_NEAR(got[c], expected[c], 1e-4f) << "class " << c;
+    for (std::size_t c = 0; c < test_classes; ++c) EXPECT_NEAR(got[c], expected[c], 1e-4f) << "class " << c;
 }
 
 TEST(Learn, AFullerIndexIsSmallerAndFindsTheSameRows) {
@@ -416,11 +428,27 @@ TEST(Learn, AFullerIndexIsSmallerAndFindsTheSameRows) {
 }
 
 TEST(Learn, PruningDropsOnlySmallDifferences) {
-    const learn::linear_model exact(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.0f);
-    const learn::linear_model pruned(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.1f);
+    const learn::linear_model exact(test_classes, {1, 2, 3}, {1, 1, 1}, trained_weights, test_biases, 0.0f);
+    const learn::linear_model pruned(test_classes, {1, 2, 3}, {1, 1, 1}, trained_weights, test_biases, 0.1f);
     EXPECT_EQ(pruned.weight_count(), exact.weight_count() - 1) << "-1.05 is 0.05 from its row's median -1";
     const std::vector<float> a = probabilities(exact, three_features), b = probabilities(pruned, three_features);
-    for (std::size_t c = 0; c < 8; ++c) EXPECT_NEAR(a[c], b[c], 0.02f);
+    for (std::size_t c = 0; c < test_classes; ++c) EXPECT_NEAR(a[c], b[c], 0.02f);
+}
+
+TEST(Learn, WholeRowsArePrunedLikeSparseOnes) {
+    // Three of 24 classes differ from the centre (the median) 0.2: an
+    // eighth, so the row is kept whole; the small wobble of the others
+    // around it is pruned all the same.
+    std::vector<float> noisy(test_classes), clean(test_classes);
+    for (std::uint32_t c = 0; c < test_classes; ++c) {
+        clean[c] = c == 0 ? 1.0f : c == 1 ? -1.0f : c == 2 ? 0.5f : 0.2f;
+        noisy[c] = c < 3 ? clean[c] : clean[c] + (c % 3 == 1 ? 0.03f : c % 3 == 2 ? -0.03f : 0.0f);
+    }
+    const learn::linear_model a(test_classes, {1}, {1}, noisy, test_biases, 0.1f);
+    const learn::linear_model b(test_classes, {1}, {1}, clean, test_biases, 0.1f);
+    EXPECT_EQ(a.weight_count(), test_classes) << "kept whole";
+    const std::vector<learn::feature> one = {{1, 1.0f, learn::feature_block::chars}};
+    EXPECT_EQ(probabilities(a, one), probabilities(b, one));
 }
 
 // Eight classes, each with a feature of its own, all sharing two common ones.
@@ -452,7 +480,7 @@ TEST(Learn, FittingPrunesWhatTheOptionsAsk) {
 }
 
 TEST(Learn, DamagedRowsAreRefused) {
-    const learn::linear_model m(8, {1, 2, 3}, {1, 1, 1}, trained_weights, eight_biases, 0.0f);
+    const learn::linear_model m(test_classes, {1, 2, 3}, {1, 1, 1}, trained_weights, test_biases, 0.0f);
     kefu::detail::model::writer w;
     m.save(w);
     const std::string good = w.data();
