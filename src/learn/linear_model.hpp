@@ -1,9 +1,9 @@
 // A multinomial linear model over hashed features (tf-idf weighted). Weights
 // are stored only for features seen in training, behind an open-addressing
 // index, in 16-bit fixed point. A feature's row is sparse (a centre shared by
-// all trained classes plus the few classes that differ from it) or, when
-// an eighth of them or more differ, dense. Calibration and the out-of-scope rule live in
-// learn/calibration.hpp.
+// all trained classes plus the few classes that differ from it) or, when an
+// eighth of them or more differ, dense. Calibration and the out-of-scope
+// rule live in learn/calibration.hpp.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +33,9 @@ public:
     // every trained class, the softmax (and so every probability) is what
     // the dense row gives, up to the pruned differences. A row where an
     // eighth of the classes or more differ is kept whole, the others at its
-    // centre, so the probabilities are the same. The feature index fills at most
-    // `max_index_load` of its slots (0.1 to 0.9): more is smaller, less is
-    // quicker to search for the features a model does not have.
+    // centre, so the probabilities are the same. The feature index fills at
+    // most `max_index_load` of its slots (0.1 to 0.9): more is smaller, less
+    // is quicker to search for the features a model does not have.
     linear_model(std::uint32_t classes, const std::vector<std::uint64_t>& feature_hashes, const std::vector<float>& idf,
                  const std::vector<float>& weights, std::vector<float> bias, float prune_below = 0.0f,
                  float max_index_load = default_index_load);

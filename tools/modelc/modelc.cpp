@@ -10,8 +10,8 @@
 //
 // Usage: kefu_modelc OUT.kfm --rules RULES.kefu... --train TRAIN.tsv... [--calibrate CAL.tsv...]
 //                    [--mood MOOD.tsv...] [--compose-leads LABEL,LABEL... --compose-ratio R]
-//                    [--min-df N] [--char-ngram-max N] [--latin-ngram-min N] [--prune-below D] [--max-in-scope-loss L]
-//                    [--l2 X] [--learning-rate X]
+//                    [--min-df N] [--char-ngram-max N] [--latin-ngram-min N] [--prune-below D]
+//                    [--max-in-scope-loss L] [--l2 X] [--learning-rate X]
 #include <cstdint>
 #include <iostream>
 #include <string>
