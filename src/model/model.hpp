@@ -108,6 +108,7 @@ public:
     const intent::matcher& matcher() const noexcept { return matcher_; }
     std::uint32_t out_of_scope_intent() const noexcept { return out_of_scope_; }
     const learn::linear_model& linear() const noexcept { return linear_; }
+    const learn::feature_config& features() const noexcept { return features_; }
     const training_report& report() const noexcept { return report_; }
     const learn::fusion_params& fusion() const noexcept { return fusion_; }
     const learn::out_of_scope_rule& out_of_scope_rule() const noexcept { return oos_rule_; }

@@ -1,6 +1,24 @@
 #include "model/model_info.hpp"
 
+#include <algorithm>
+
 namespace kefu::detail::model {
+namespace {
+
+// What the learned model reads of a message, with the Latin minimum as it
+// takes effect (a stored 0 means the character range's own).
+nlohmann::json feature_settings(const learn::feature_config& c) {
+    return {{"char_ngrams", {c.min_char_n, c.max_char_n}},
+            {"latin_ngram_min", std::max(c.min_latin_n, c.min_char_n)},
+            {"word_ngrams", c.word_ngrams},
+            {"chinese_words", c.chinese_words != 0},
+            {"pinyin", c.pinyin != 0},
+            {"fold_digits", c.fold_digits != 0},
+            {"shape", c.use_shape != 0},
+            {"rule_hits", c.use_rules != 0}};
+}
+
+}  // namespace
 
 nlohmann::json info_json(const compiled_model& model) {
     nlohmann::json intents = nlohmann::json::array();
@@ -17,6 +35,7 @@ nlohmann::json info_json(const compiled_model& model) {
         out["learned"] = {{"features", model.linear().feature_count()},
                           {"weights", model.linear().weight_count()},
                           {"bytes", model.linear().memory_bytes()},
+                          {"feature_settings", feature_settings(model.features())},
                           {"fusion", {{"model_scale", model.fusion().model_scale},
                                       {"rule_weight", model.fusion().rule_weight},
                                       {"rule_decision", model.fusion().rule_decision}}},

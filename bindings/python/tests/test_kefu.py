@@ -113,6 +113,11 @@ def test_train_model_size_options():
     from_three = kefu.Model.train(english, epochs=30, holdout=0.0)
     every_letter = kefu.Model.train(english, epochs=30, holdout=0.0, latin_ngram_min=1)
     assert from_three.info()["learned"]["features"] < every_letter.info()["learned"]["features"]
+    assert from_three.info()["learned"]["feature_settings"]["latin_ngram_min"] == 3
+    assert every_letter.info()["learned"]["feature_settings"]["latin_ngram_min"] == 1
+    assert every_letter.info()["learned"]["feature_settings"]["char_ngrams"] == [1, 4]
+    assert folded.info()["learned"]["feature_settings"]["fold_digits"] is True
+    assert unfolded.info()["learned"]["feature_settings"]["fold_digits"] is False
     assert from_three.classify("how much does it cost").intent == "price"
     with pytest.raises(kefu.KefuError) as e:
         kefu.Model.train(data, min_document_frequency=0)
