@@ -82,7 +82,7 @@ struct ngram_sequence {
     std::vector<std::uint8_t> latin_run;
 };
 
-bool wants_latin_marks(const feature_config& c) { return c.min_latin_n > c.min_char_n; }
+bool wants_latin_marks(const feature_config& c) { return latin_ngram_min_in_effect(c) > c.min_char_n; }
 
 // Without letters no n-gram is all letters (a lone boundary is never one),
 // so most Chinese messages skip the runs.

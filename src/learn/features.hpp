@@ -4,6 +4,7 @@
 // Hashing keeps the feature space fixed and the extractor allocation-free.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -61,6 +62,12 @@ inline bool is_valid(const feature_config& c) {
     return c.min_char_n <= c.max_char_n && c.max_char_n <= max_char_ngram && c.word_ngrams <= 2 && c.use_rules <= 1 &&
            c.use_shape <= 1 && c.chinese_words <= 1 && c.pinyin <= 1 && c.fold_digits <= 1 &&
            c.min_latin_n <= max_char_ngram;
+}
+
+// The shortest n-gram of Latin letters a config takes: min_latin_n, or the
+// character range's own minimum when that is longer (a stored 0 included).
+inline std::uint8_t latin_ngram_min_in_effect(const feature_config& c) {
+    return std::max(c.min_latin_n, c.min_char_n);
 }
 
 // The model formats that first hold pinyin and min_latin_n, and the oldest

@@ -1,15 +1,12 @@
 #include "model/model_info.hpp"
 
-#include <algorithm>
-
 namespace kefu::detail::model {
 namespace {
 
-// What the learned model reads of a message, with the Latin minimum as it
-// takes effect (a stored 0 means the character range's own).
+// What the learned model reads of a message.
 nlohmann::json feature_settings(const learn::feature_config& c) {
     return {{"char_ngrams", {c.min_char_n, c.max_char_n}},
-            {"latin_ngram_min", std::max(c.min_latin_n, c.min_char_n)},
+            {"latin_ngram_min", learn::latin_ngram_min_in_effect(c)},
             {"word_ngrams", c.word_ngrams},
             {"chinese_words", c.chinese_words != 0},
             {"pinyin", c.pinyin != 0},
