@@ -5,7 +5,6 @@
 #include <limits>
 #include <string>
 
-#include "core/vector_clones.hpp"
 #include "kefu/error.hpp"
 
 namespace kefu::detail::learn {
@@ -60,8 +59,10 @@ linear_model::linear_model(std::uint32_t classes, const std::vector<std::uint64_
     const auto rows = static_cast<std::uint32_t>(weights.size() / classes);
     slots_.assign(capacity_for(rows, std::clamp(max_index_load, 0.1f, 0.9f)), slot{0, 0, 0.0f});
     std::vector<float> scratch;
+    dense_.clear();
     for (std::uint32_t r = 0; r < rows; ++r)
         add_slot(feature_hashes[r], add_row(weights.data() + std::size_t{r} * classes, prune_below, scratch), idf[r]);
+    dense_.resize(dense_.size() + row_sum_lanes);
 }
 
 std::uint32_t linear_model::add_row(const float* row, float prune_below, std::vector<float>& scratch) {
@@ -147,24 +148,30 @@ void linear_model::resolve(const std::vector<feature>& features, std::vector<row
     weigh(rows);
 }
 
-KEFU_VECTOR_CLONES void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
+void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
     thread_local std::vector<row_feature> rows;
+    thread_local std::vector<weighted_row> whole_rows;
     resolve(features, rows);
     out.assign(bias_.begin(), bias_.end());
+    // The row sums write whole vector steps; the classes past the trained
+    // ones are set below, whatever the steps left there.
+    out.resize(std::max(classes_, padded_to_lanes(trained_classes_)));
     float* acc = out.data();
     float centres = 0;  // what every trained class gets from the row centres
+    whole_rows.clear();
     for (const row_feature& f : rows) {
         const float value = f.value * scale_;
         if (f.row & dense_row) {
-            const std::int16_t* w = dense_.data() + (f.row & ~dense_row);
-            for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += static_cast<float>(w[c]) * value;
+            whole_rows.push_back({dense_.data() + (f.row & ~dense_row), value});
             continue;
         }
         const entry* e = entries_.data() + f.row;
         centres += static_cast<float>(e->weight) * value;
         for (std::uint32_t i = 1; i <= e->cls; ++i) acc[e[i].cls] += static_cast<float>(e[i].weight) * value;
     }
+    add_weighted_rows(whole_rows.data(), whole_rows.size(), trained_classes_, acc);
     for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += centres;
+    out.resize(classes_);
     if (classes_ > trained_classes_) give_untrained_the_mean(acc);
 }
 
@@ -186,7 +193,7 @@ void linear_model::save(model::writer& w) const {
     w.f32(scale_);
     w.vec(slots_);
     w.vec(entries_);
-    w.vec(dense_);
+    w.vec(dense_.data(), dense_size());
     w.vec(bias_);
 }
 
@@ -198,6 +205,7 @@ linear_model linear_model::load(model::reader& r) {
     m.slots_ = r.vec<slot>();
     m.entries_ = r.vec<entry>();
     m.dense_ = r.vec<std::int16_t>();
+    m.dense_.resize(m.dense_.size() + row_sum_lanes);
     m.bias_ = r.vec<float>();
     m.check_loaded();
     return m;
@@ -217,7 +225,7 @@ void linear_model::check_loaded() const {
         if (!std::isfinite(sl.idf)) model::reader::corrupt("linear model: bad feature slot");
         if (sl.row & dense_row) {
             const std::size_t at = sl.row & ~dense_row;
-            if (at > dense_.size() || dense_.size() - at < trained_classes_)
+            if (at > dense_size() || dense_size() - at < trained_classes_)
                 model::reader::corrupt("linear model: bad dense row");
             continue;
         }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "learn/features.hpp"
+#include "learn/row_sums.hpp"
 #include "learn/weighting.hpp"
 #include "model/binary.hpp"
 
@@ -89,13 +90,16 @@ private:
     void check_loaded() const;
 
     void give_untrained_the_mean(float* logits) const;
+    std::size_t dense_size() const noexcept { return dense_.size() - row_sum_lanes; }
 
     std::uint32_t classes_ = 0;
     std::uint32_t trained_classes_ = 0;  // classes the rows were trained for; with_classes adds more
     float scale_ = 1.0f;  // weight = entry.weight * scale_
     std::vector<slot> slots_;
     std::vector<entry> entries_;
-    std::vector<std::int16_t> dense_;  // dense rows, trained_classes_ values each
+    // Dense rows, trained_classes_ values each, then row_sum_lanes zeros: the
+    // row sums read whole vector steps, past the end of the last row.
+    std::vector<std::int16_t> dense_ = std::vector<std::int16_t>(row_sum_lanes);
     std::vector<float> bias_;
 };
 

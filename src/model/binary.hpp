@@ -39,9 +39,14 @@ public:
     }
     template <typename T>
     void vec(const std::vector<T>& v) {
+        vec(v.data(), v.size());
+    }
+    // The first n elements, read back as a vector of n.
+    template <typename T>
+    void vec(const T* data, std::size_t n) {
         static_assert(std::is_trivially_copyable_v<T>);
-        u64(v.size());
-        buffer_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        u64(n);
+        buffer_.append(reinterpret_cast<const char*>(data), n * sizeof(T));
     }
     const std::string& data() const noexcept { return buffer_; }
     std::string take() && { return std::move(buffer_); }

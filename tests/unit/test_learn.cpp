@@ -6,12 +6,14 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <random>
 #include <set>
 
 #include "core/fast_exp.hpp"
 #include "learn/calibration.hpp"
 #include "learn/features.hpp"
 #include "learn/linear_model.hpp"
+#include "learn/row_sums.hpp"
 #include "learn/trainer.hpp"
 #include "model/model.hpp"
 
@@ -479,6 +481,41 @@ TEST(Learn, FittingPrunesWhatTheOptionsAsk) {
     }
 }
 
+// sums[c] += weight * value, row after row: what add_weighted_rows must
+// give to the bit.
+std::vector<float> plain_row_sums(const std::vector<learn::weighted_row>& rows, std::uint32_t classes,
+                                  std::vector<float> sums) {
+    for (const learn::weighted_row& r : rows)
+        for (std::uint32_t c = 0; c < classes; ++c) sums[c] += static_cast<float>(r.weights[c]) * r.value;
+    return sums;
+}
+
+TEST(Learn, RowSumsAreThePlainLoopBitForBit) {
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> weight(-32767, 32767);
+    std::uniform_real_distribution<float> value(-0.01f, 0.01f);
+    // Block edges (64 logits), step edges (8) and CLINC150's 151 classes.
+    for (const std::uint32_t classes : {1u, 7u, 8u, 9u, 63u, 64u, 65u, 130u, 151u, 200u}) {
+        for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{37}}) {
+            // Each row readable to the padding, as the model's rows are.
+            std::vector<std::int16_t> weights(count * classes + learn::row_sum_lanes);
+            for (auto& w : weights) w = static_cast<std::int16_t>(weight(random));
+            std::vector<learn::weighted_row> rows;
+            for (std::size_t r = 0; r < count; ++r) rows.push_back({weights.data() + r * classes, value(random)});
+            std::vector<float> start(learn::padded_to_lanes(classes));
+            for (float& s : start) s = value(random) * 100;
+            const std::vector<float> expected = plain_row_sums(rows, classes, start);
+            std::vector<float> fast = start, baseline = start;
+            learn::add_weighted_rows(rows.data(), rows.size(), classes, fast.data());
+            learn::add_weighted_rows_baseline(rows.data(), rows.size(), classes, baseline.data());
+            EXPECT_EQ(std::memcmp(fast.data(), expected.data(), classes * sizeof(float)), 0)
+                << classes << " classes, " << count << " rows";
+            EXPECT_EQ(std::memcmp(baseline.data(), expected.data(), classes * sizeof(float)), 0)
+                << classes << " classes, " << count << " rows";
+        }
+    }
+}
+
 TEST(Learn, DamagedRowsAreRefused) {
     const learn::linear_model m(test_classes, {1, 2, 3}, {1, 1, 1}, trained_weights, test_biases, 0.0f);
     kefu::detail::model::writer w;
@@ -486,7 +523,11 @@ TEST(Learn, DamagedRowsAreRefused) {
     const std::string good = w.data();
     {
         kefu::detail::model::reader r(good);
-        EXPECT_EQ(learn::linear_model::load(r).weight_count(), m.weight_count());
+        const learn::linear_model loaded = learn::linear_model::load(r);
+        EXPECT_EQ(loaded.weight_count(), m.weight_count());
+        kefu::detail::model::writer again;
+        loaded.save(again);
+        EXPECT_EQ(again.data(), good) << "the zeros after the last whole row are not stored";
     }
     // Every single-byte change either loads or is refused as corrupt; none
     // may read out of bounds (the sanitizer builds run this too).
