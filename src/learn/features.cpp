@@ -144,22 +144,31 @@ void mark_latin_runs(ngram_sequence& seq) {
 // keeps the feature. An n-gram of Latin letters shorter than min_latin_n is
 // left out.
 void add_char_ngrams(const ngram_sequence& seq, const feature_config& c, std::vector<feature>& out) {
-    const std::vector<char32_t>& chars = seq.chars;
-    const bool latin_runs = needs_latin_runs(seq, c);
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-        const bool bigram_by_sound =
-            c.pinyin && i + 1 < chars.size() && seq.sounds[i] != 0 && seq.sounds[i + 1] != 0;
+    // Settings and arrays in locals: the settings are bytes, which may alias
+    // anything, so read through `c` they were loaded again after every
+    // feature written (an eighth of the time to classify an English message).
+    const char32_t* chars = seq.chars.data();
+    const std::size_t size = seq.chars.size();
+    const std::uint64_t* sounds = c.pinyin ? seq.sounds.data() : nullptr;
+    const std::uint8_t* latin_run = needs_latin_runs(seq, c) ? seq.latin_run.data() : nullptr;
+    const std::size_t min_n = c.min_char_n, max_n = c.max_char_n, min_latin_n = c.min_latin_n;
+    const std::size_t before = out.size();
+    out.resize(before + size * max_n);  // at most max_n n-grams start at each position
+    feature* next = out.data() + before;
+    for (std::size_t i = 0; i < size; ++i) {
+        const bool bigram_by_sound = sounds && i + 1 < size && sounds[i] != 0 && sounds[i + 1] != 0;
         // The n-grams from i that are all letters are those up to its run.
         const std::size_t shortest =
-            latin_runs ? std::max<std::size_t>(c.min_char_n, std::min<std::size_t>(seq.latin_run[i] + 1, c.min_latin_n))
-                        : c.min_char_n;
+            latin_run ? std::max(min_n, std::min<std::size_t>(latin_run[i] + 1, min_latin_n)) : min_n;
+        const std::size_t longest = std::min(max_n, size - i);
         std::uint64_t h = start(char_gram);
-        for (std::size_t n = 1; n <= c.max_char_n && i + n <= chars.size(); ++n) {
+        for (std::size_t n = 1; n <= longest; ++n) {
             h = mix(h, chars[i + n - 1]);
             if (n < shortest || (n == 1 && chars[i] == boundary) || (n == 2 && bigram_by_sound)) continue;
-            out.push_back({finish(mix(h, n)), 1.0f, feature_block::chars});
+            *next++ = {finish(mix(h, n)), 1.0f, feature_block::chars};
         }
     }
+    out.resize(static_cast<std::size_t>(next - out.data()));
 }
 
 // Latin and digit words: word uni/bigrams, and digit runs by length only
