@@ -146,7 +146,7 @@ void mark_latin_runs(ngram_sequence& seq) {
 void add_char_ngrams(const ngram_sequence& seq, const feature_config& c, std::vector<feature>& out) {
     // Settings and arrays in locals: the settings are bytes, which may alias
     // anything, so read through `c` they were loaded again after every
-    // feature written (an eighth of the time to classify an English message).
+    // feature written (1.9 k of the 57 k instructions a CLINC150 message took).
     const char32_t* chars = seq.chars.data();
     const std::size_t size = seq.chars.size();
     const std::uint64_t* sounds = c.pinyin ? seq.sounds.data() : nullptr;

@@ -1,7 +1,7 @@
 #include "learn/row_sums.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <utility>
 
@@ -26,7 +26,7 @@ using block_table = std::array<block_function, steps_per_block + 1>;  // by step
 // act on each element as the scalar operations would.
 using float8 = float __attribute__((vector_size(32)));
 using fixed8 = std::int16_t __attribute__((vector_size(16)));
-using int8 = std::int32_t __attribute__((vector_size(32)));
+using widened8 = std::int32_t __attribute__((vector_size(32)));
 static_assert(sizeof(float8) == row_sum_lanes * sizeof(float));
 
 template <std::uint32_t Steps>
@@ -42,7 +42,7 @@ void add_block_baseline(const weighted_row* rows, std::size_t count, std::uint32
         for (std::uint32_t s = 0; s < Steps; ++s) {
             fixed8 fixed;
             std::memcpy(&fixed, weights + s * row_sum_lanes, sizeof(fixed8));
-            sum[s] += __builtin_convertvector(__builtin_convertvector(fixed, int8), float8) * value;
+            sum[s] += __builtin_convertvector(__builtin_convertvector(fixed, widened8), float8) * value;
         }
     }
 #pragma GCC unroll 8
