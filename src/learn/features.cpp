@@ -73,7 +73,7 @@ std::size_t digit_run_length(const std::vector<text::unit>& units, std::size_t i
 // What character n-grams are taken from: the message's code points with
 // boundaries, and beside each, when the config asks, its sound (0 for
 // anything but a Han character) and how many Latin letters and boundaries
-// run from it (capped at 255; only when there are letters and the config
+// run from it (capped at 255; empty unless there are letters and the config
 // asks).
 struct ngram_sequence {
     std::vector<char32_t> chars;
@@ -88,6 +88,21 @@ bool wants_latin_marks(const feature_config& c) { return latin_ngram_min_in_effe
 // so most Chinese messages skip the runs.
 bool needs_latin_runs(const ngram_sequence& seq, const feature_config& c) {
     return seq.latin_letters > 0 && wants_latin_marks(c);
+}
+
+// How many Latin letters and boundaries run from each position, backwards
+// over the finished sequence (a separate pass: the sequence is built for
+// every message, the runs only for messages with letters and models that
+// ask).
+void mark_latin_runs(ngram_sequence& seq) {
+    const std::vector<char32_t>& chars = seq.chars;
+    seq.latin_run.resize(chars.size());
+    int run = 0;
+    for (std::size_t i = chars.size(); i-- > 0;) {
+        const bool latin = chars[i] == boundary || text::class_of(chars[i]) == text::char_class::latin;
+        run = latin ? std::min(run + 1, 255) : 0;
+        seq.latin_run[i] = static_cast<std::uint8_t>(run);
+    }
 }
 
 // Clause breaks collapse to one boundary mark.
@@ -122,21 +137,8 @@ void sequence_for_ngrams(const text::normalized& text, const feature_config& c, 
         seq.latin_letters += u.cls == text::char_class::latin;
     }
     if (seq.chars.back() != boundary) push(boundary, 0);
-}
-
-// How many Latin letters and boundaries run from each position, backwards
-// over the finished sequence (a separate pass: the sequence is built for
-// every message, the runs only for messages with letters and models that
-// ask).
-void mark_latin_runs(ngram_sequence& seq) {
-    const std::vector<char32_t>& chars = seq.chars;
-    seq.latin_run.resize(chars.size());
-    int run = 0;
-    for (std::size_t i = chars.size(); i-- > 0;) {
-        const bool latin = chars[i] == boundary || text::class_of(chars[i]) == text::char_class::latin;
-        run = latin ? std::min(run + 1, 255) : 0;
-        seq.latin_run[i] = static_cast<std::uint8_t>(run);
-    }
+    seq.latin_run.clear();
+    if (needs_latin_runs(seq, c)) mark_latin_runs(seq);
 }
 
 // With pinyin on, a bigram of two Han characters is left to
@@ -150,7 +152,7 @@ void add_char_ngrams(const ngram_sequence& seq, const feature_config& c, std::ve
     const char32_t* chars = seq.chars.data();
     const std::size_t size = seq.chars.size();
     const std::uint64_t* sounds = c.pinyin ? seq.sounds.data() : nullptr;
-    const std::uint8_t* latin_run = needs_latin_runs(seq, c) ? seq.latin_run.data() : nullptr;
+    const std::uint8_t* latin_run = seq.latin_run.empty() ? nullptr : seq.latin_run.data();
     const std::size_t min_n = c.min_char_n, max_n = c.max_char_n, min_latin_n = c.min_latin_n;
     const std::size_t before = out.size();
     out.resize(before + size * max_n);  // at most max_n n-grams start at each position
@@ -348,7 +350,6 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     out.clear();
     thread_local ngram_sequence seq;
     sequence_for_ngrams(text, config, seq);
-    if (needs_latin_runs(seq, config)) mark_latin_runs(seq);
     add_char_ngrams(seq, config, out);
     if (config.word_ngrams) add_words(text, config, out);
     if (config.word_ngrams && config.chinese_words) add_chinese_words(text, config, out);
