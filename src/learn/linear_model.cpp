@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -60,9 +61,11 @@ linear_model::linear_model(std::uint32_t classes, const std::vector<std::uint64_
     slots_.assign(capacity_for(rows, std::clamp(max_index_load, 0.1f, 0.9f)), slot{0, 0, 0.0f});
     std::vector<float> scratch;
     dense_.clear();
+    narrow_.clear();
     for (std::uint32_t r = 0; r < rows; ++r)
         add_slot(feature_hashes[r], add_row(weights.data() + std::size_t{r} * classes, prune_below, scratch), idf[r]);
     dense_.resize(dense_.size() + row_sum_lanes);
+    narrow_.resize(narrow_.size() + row_sum_lanes);
 }
 
 std::uint32_t linear_model::add_row(const float* row, float prune_below, std::vector<float>& scratch) {
@@ -70,7 +73,7 @@ std::uint32_t linear_model::add_row(const float* row, float prune_below, std::ve
     const auto differs = [&](std::uint32_t c) { return std::fabs(row[c] - centre) > prune_below; };
     std::uint32_t differing = 0;
     for (std::uint32_t c = 0; c < trained_classes_; ++c) differing += differs(c);
-    if (std::max(dense_.size(), entries_.size()) + trained_classes_ + 1 >= dense_row)
+    if (std::max({dense_.size(), narrow_.size(), entries_.size()}) + narrow_header + trained_classes_ + 1 >= dense_row)
         throw kefu::error(KEFU_ELIMIT, "a learned model has too many weights");
     // A whole row is summed eight classes to a vector step, in about the time
     // one scattered difference takes: kept whole once an eighth of its
@@ -79,9 +82,11 @@ std::uint32_t linear_model::add_row(const float* row, float prune_below, std::ve
     // classes that do not differ get the centre, so storage never changes a
     // probability.
     if (differing * dense_when_one_in >= trained_classes_) {
+        scratch.resize(trained_classes_);
+        for (std::uint32_t c = 0; c < trained_classes_; ++c) scratch[c] = differs(c) ? row[c] : centre;
+        if (narrow()) return dense_row | add_narrow_row(scratch.data());
         const auto at = static_cast<std::uint32_t>(dense_.size());
-        for (std::uint32_t c = 0; c < trained_classes_; ++c)
-            dense_.push_back(to_fixed(differs(c) ? row[c] : centre, scale_));
+        for (std::uint32_t c = 0; c < trained_classes_; ++c) dense_.push_back(to_fixed(scratch[c], scale_));
         return dense_row | at;
     }
     const auto header = static_cast<std::uint32_t>(entries_.size());
@@ -89,6 +94,42 @@ std::uint32_t linear_model::add_row(const float* row, float prune_below, std::ve
     for (std::uint32_t c = 0; c < trained_classes_; ++c)
         if (differs(c)) entries_.push_back({static_cast<std::uint16_t>(c), to_fixed(row[c] - centre, scale_)});
     return header;
+}
+
+// The offset is the middle of the row's range and the step spreads the range
+// over -127..127: the largest error is half a step, a 508th of the range.
+std::uint32_t linear_model::add_narrow_row(const float* weights) {
+    const auto [lowest, highest] = std::minmax_element(weights, weights + trained_classes_);
+    const float offset = (*lowest + *highest) / 2;
+    const float step = (*highest - *lowest) / 254;
+    const auto at = static_cast<std::uint32_t>(narrow_.size());
+    narrow_.resize(narrow_.size() + narrow_header + trained_classes_);
+    std::memcpy(narrow_.data() + at, &offset, sizeof offset);
+    std::memcpy(narrow_.data() + at + sizeof offset, &step, sizeof step);
+    std::int8_t* out = narrow_.data() + at + narrow_header;
+    for (std::uint32_t c = 0; c < trained_classes_; ++c) {
+        const long q = step > 0 ? std::lround((weights[c] - offset) / step) : 0;
+        out[c] = static_cast<std::int8_t>(std::clamp(q, -127L, 127L));
+    }
+    return at;
+}
+
+linear_model::narrow_row linear_model::narrow_row_at(std::uint32_t offset) const noexcept {
+    narrow_row r;
+    std::memcpy(&r.offset, narrow_.data() + offset, sizeof r.offset);
+    std::memcpy(&r.step, narrow_.data() + offset + sizeof r.offset, sizeof r.step);
+    r.weights = narrow_.data() + offset + narrow_header;
+    return r;
+}
+
+const void* linear_model::row_address(std::uint32_t row) const noexcept {
+    if (!(row & dense_row)) return &entries_[row];
+    return narrow() ? static_cast<const void*>(&narrow_[row & ~dense_row]) : &dense_[row & ~dense_row];
+}
+
+std::size_t linear_model::row_bytes(std::uint32_t row) const noexcept {
+    if (!(row & dense_row)) return (std::size_t{entries_[row].cls} + 1) * sizeof(entry);
+    return narrow() ? narrow_header + trained_classes_ : trained_classes_ * sizeof(std::int16_t);
 }
 
 void linear_model::add_slot(std::uint64_t hash, std::uint32_t row, float idf) {
@@ -141,8 +182,12 @@ void linear_model::resolve(const std::vector<feature>& features, std::vector<row
     for (const feature& f : features) {
         const slot* s = find(f.hash);
         if (!s) continue;
-        __builtin_prefetch((s->row & dense_row) ? static_cast<const void*>(&dense_[s->row & ~dense_row])
-                                                : static_cast<const void*>(&entries_[s->row]));
+        // Every cache line of the row, not only the first: the row sums read
+        // a row a block of classes at a time over all the message's rows, too
+        // late for the hardware to follow (on CLINC150, 1.03x as fast with
+        // 16-bit rows, 1.10x with the narrow rows).
+        const char* row = static_cast<const char*>(row_address(s->row));
+        for (std::size_t line = 0; line < row_bytes(s->row); line += 64) __builtin_prefetch(row + line);
         rows.push_back({s->row, sublinear(f.value) * s->idf, f.block});
     }
     weigh(rows);
@@ -151,6 +196,7 @@ void linear_model::resolve(const std::vector<feature>& features, std::vector<row
 void linear_model::logits(const std::vector<feature>& features, std::vector<float>& out) const {
     thread_local std::vector<row_feature> rows;
     thread_local std::vector<weighted_row> whole_rows;
+    thread_local std::vector<weighted_narrow_row> narrow_rows;
     resolve(features, rows);
     out.assign(bias_.begin(), bias_.end());
     // The row sums write whole vector steps; the classes past the trained
@@ -159,8 +205,15 @@ void linear_model::logits(const std::vector<feature>& features, std::vector<floa
     float* acc = out.data();
     float centres = 0;  // what every trained class gets from the row centres
     whole_rows.clear();
+    narrow_rows.clear();
     for (const row_feature& f : rows) {
         const float value = f.value * scale_;
+        if ((f.row & dense_row) && narrow()) {
+            const narrow_row r = narrow_row_at(f.row & ~dense_row);
+            centres += r.offset * f.value;
+            narrow_rows.push_back({r.weights, f.value * r.step});
+            continue;
+        }
         if (f.row & dense_row) {
             whole_rows.push_back({dense_.data() + (f.row & ~dense_row), value});
             continue;
@@ -170,6 +223,7 @@ void linear_model::logits(const std::vector<feature>& features, std::vector<floa
         for (std::uint32_t i = 1; i <= e->cls; ++i) acc[e[i].cls] += static_cast<float>(e[i].weight) * value;
     }
     add_weighted_rows(whole_rows.data(), whole_rows.size(), trained_classes_, acc);
+    add_weighted_rows(narrow_rows.data(), narrow_rows.size(), trained_classes_, acc);
     for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += centres;
     out.resize(classes_);
     if (classes_ > trained_classes_) give_untrained_the_mean(acc);
@@ -184,7 +238,7 @@ void linear_model::give_untrained_the_mean(float* logits) const {
 
 std::size_t linear_model::memory_bytes() const noexcept {
     return slots_.size() * sizeof(slot) + entries_.size() * sizeof(entry) + dense_.size() * sizeof(std::int16_t) +
-           bias_.size() * sizeof(float);
+           narrow_.size() + bias_.size() * sizeof(float);
 }
 
 void linear_model::save(model::writer& w) const {
@@ -193,26 +247,67 @@ void linear_model::save(model::writer& w) const {
     w.f32(scale_);
     w.vec(slots_);
     w.vec(entries_);
-    w.vec(dense_.data(), dense_size());
+    if (narrow())
+        w.vec(narrow_.data(), narrow_size());
+    else
+        w.vec(dense_.data(), dense_size());
     w.vec(bias_);
 }
 
-linear_model linear_model::load(model::reader& r) {
+linear_model linear_model::load(model::reader& r, std::uint32_t format) {
     linear_model m;
     m.classes_ = r.u32();
     m.trained_classes_ = r.u32();
     m.scale_ = r.f32();
     m.slots_ = r.vec<slot>();
     m.entries_ = r.vec<entry>();
-    m.dense_ = r.vec<std::int16_t>();
-    m.dense_.resize(m.dense_.size() + row_sum_lanes);
+    const bool narrow_in_file = m.narrow() && format >= first_format_with_narrow_rows;
+    if (narrow_in_file) {
+        m.narrow_ = r.vec<std::int8_t>();
+        m.narrow_.resize(m.narrow_.size() + row_sum_lanes);
+    } else {
+        m.dense_ = r.vec<std::int16_t>();
+        m.dense_.resize(m.dense_.size() + row_sum_lanes);
+    }
     m.bias_ = r.vec<float>();
-    m.check_loaded();
+    m.check_loaded(narrow_in_file);
+    if (m.narrow() && !narrow_in_file) m.narrow_loaded_rows();
     return m;
 }
 
+// Each whole row read from 16 bits (checked) is stored again in 8; the
+// scores move by at most half a narrow step per weight. kefu wrote whole
+// rows one after another, each for one feature: rows that overlap or are
+// shared are damage, and would let a small file ask for gigabytes here.
+void linear_model::narrow_loaded_rows() {
+    narrow_.clear();
+    std::vector<float> weights(trained_classes_);
+    std::vector<bool> taken(dense_size() / trained_classes_ + 1, false);
+    for (slot& sl : slots_) {
+        if (sl.hash == 0 || !(sl.row & dense_row)) continue;
+        const std::size_t at = sl.row & ~dense_row;
+        if (at % trained_classes_ != 0 || taken[at / trained_classes_])
+            model::reader::corrupt("linear model: whole rows overlap");
+        taken[at / trained_classes_] = true;
+        const std::int16_t* fixed = dense_.data() + at;
+        for (std::uint32_t c = 0; c < trained_classes_; ++c) weights[c] = static_cast<float>(fixed[c]) * scale_;
+        sl.row = dense_row | add_narrow_row(weights.data());
+    }
+    narrow_.resize(narrow_.size() + row_sum_lanes);
+    dense_.assign(row_sum_lanes, 0);
+}
+
+// A whole row at `at` lies inside its storage; a narrow one has a finite
+// offset and a finite step that is not negative.
+bool linear_model::whole_row_fits(std::size_t at, bool narrow_rows) const noexcept {
+    if (!narrow_rows) return at <= dense_size() && dense_size() - at >= trained_classes_;
+    if (at > narrow_size() || narrow_size() - at < narrow_header + trained_classes_) return false;
+    const narrow_row r = narrow_row_at(static_cast<std::uint32_t>(at));
+    return std::isfinite(r.offset) && std::isfinite(r.step) && r.step >= 0;
+}
+
 // Checks that make every lookup and row in bounds and every probe terminate.
-void linear_model::check_loaded() const {
+void linear_model::check_loaded(bool narrow_rows) const {
     const std::size_t capacity = slots_.size();
     const bool power_of_two = capacity >= 16 && (capacity & (capacity - 1)) == 0;
     if (classes_ == 0 || classes_ > max_classes || trained_classes_ == 0 || trained_classes_ > classes_ ||
@@ -224,9 +319,7 @@ void linear_model::check_loaded() const {
         ++used;
         if (!std::isfinite(sl.idf)) model::reader::corrupt("linear model: bad feature slot");
         if (sl.row & dense_row) {
-            const std::size_t at = sl.row & ~dense_row;
-            if (at > dense_size() || dense_size() - at < trained_classes_)
-                model::reader::corrupt("linear model: bad dense row");
+            if (!whole_row_fits(sl.row & ~dense_row, narrow_rows)) model::reader::corrupt("linear model: bad dense row");
             continue;
         }
         const bool header_fits = sl.row < entries_.size() && entries_[sl.row].cls < entries_.size() - sl.row;

@@ -2,7 +2,8 @@
 // are stored only for features seen in training, behind an open-addressing
 // index, in 16-bit fixed point. A feature's row is sparse (a centre shared by
 // all trained classes plus the few classes that differ from it) or, when an
-// eighth of them or more differ, dense. Calibration and the out-of-scope
+// eighth of them or more differ, whole; with many classes a whole row is
+// kept in 8 bits on a scale of its own. Calibration and the out-of-scope
 // rule live in learn/calibration.hpp.
 #pragma once
 
@@ -21,6 +22,10 @@ namespace kefu::detail::learn {
 // most of their size, and the default intent model classifies 1.02-1.06x
 // faster with fewer cache misses.
 inline constexpr float default_index_load = 0.75f;
+
+// Model files from this format on keep the whole rows of models with many
+// classes in 8 bits; older files are narrowed when they load.
+inline constexpr std::uint32_t first_format_with_narrow_rows = 8;
 
 class linear_model {
 public:
@@ -59,8 +64,11 @@ public:
     void logits(const std::vector<feature>& features, std::vector<float>& out) const;
 
     std::size_t memory_bytes() const noexcept;
+    // The oldest model file format that holds this model (0: any).
+    std::uint32_t format_needed() const noexcept { return narrow() ? first_format_with_narrow_rows : 0; }
     void save(model::writer& w) const;
-    static linear_model load(model::reader& r);
+    // `format`: the model file's format version.
+    static linear_model load(model::reader& r, std::uint32_t format);
 
 private:
     // One probe reads the hash, the row's place and the idf from one 16-byte
@@ -71,6 +79,19 @@ private:
         float idf;
     };
     static constexpr std::uint32_t dense_row = 0x80000000u;
+    // Whole rows of a model with at least this many trained classes are
+    // narrow: a header {offset, step} (two floats), then one signed byte per
+    // class, weight = offset + byte * step. The whole rows are what a message
+    // of a large model waits for (on CLINC150, 80 rows of 151 classes per
+    // message, scattered over megabytes); in 8 bits they are half the bytes.
+    // Below this many classes the header would cost what the bytes save.
+    static constexpr std::uint32_t narrow_from_classes = 16;
+    static constexpr std::size_t narrow_header = 2 * sizeof(float);
+    struct narrow_row {
+        float offset;
+        float step;
+        const std::int8_t* weights;
+    };
     // A sparse row is a header {count, centre} followed by `count` entries
     // {class, difference}. Weights are 16-bit fixed point (times scale_):
     // half the bytes of floats, and the rows are what the cache misses on.
@@ -79,18 +100,31 @@ private:
         std::int16_t weight;  // header: the centre
     };
 
+    bool narrow() const noexcept { return trained_classes_ >= narrow_from_classes; }
     // Stores one trained row, dense or sparse, and returns its slot.row.
     std::uint32_t add_row(const float* row, float prune_below, std::vector<float>& scratch);
+    // Appends a whole row (trained_classes_ weights) in 8 bits; returns its offset.
+    std::uint32_t add_narrow_row(const float* weights);
+    narrow_row narrow_row_at(std::uint32_t offset) const noexcept;
+    // Files before narrow rows hold every whole row in 16 bits.
+    void narrow_loaded_rows();
+    // Where a whole or sparse row starts, and how many bytes it spans.
+    const void* row_address(std::uint32_t row) const noexcept;
+    std::size_t row_bytes(std::uint32_t row) const noexcept;
     void add_slot(std::uint64_t hash, std::uint32_t row, float idf);
 
     // The slot of a feature hash, or nullptr.
     const slot* find(std::uint64_t hash) const noexcept;
     // The rows of the features the model knows, weighted and normalised.
     void resolve(const std::vector<feature>& features, std::vector<row_feature>& rows) const;
-    void check_loaded() const;
+    // `narrow_rows`: whether the whole rows read are narrow (a file from
+    // before narrow rows holds 16-bit ones, narrowed after this check).
+    void check_loaded(bool narrow_rows) const;
+    bool whole_row_fits(std::size_t at, bool narrow_rows) const noexcept;
 
     void give_untrained_the_mean(float* logits) const;
     std::size_t dense_size() const noexcept { return dense_.size() - row_sum_lanes; }
+    std::size_t narrow_size() const noexcept { return narrow_.size() - row_sum_lanes; }
 
     std::uint32_t classes_ = 0;
     std::uint32_t trained_classes_ = 0;  // classes the rows were trained for; with_classes adds more
@@ -100,6 +134,9 @@ private:
     // Dense rows, trained_classes_ values each, then row_sum_lanes zeros: the
     // row sums read whole vector steps, past the end of the last row.
     std::vector<std::int16_t> dense_ = std::vector<std::int16_t>(row_sum_lanes);
+    // Narrow whole rows (see narrow_row), then row_sum_lanes zeros; a model
+    // keeps its whole rows either here or in dense_, by its class count.
+    std::vector<std::int8_t> narrow_ = std::vector<std::int8_t>(row_sum_lanes);
     std::vector<float> bias_;
 };
 

@@ -19,58 +19,80 @@ constexpr std::uint32_t steps_per_block = 8;
 
 // Adds the rows to the logits first .. first + 8 * steps, which it holds in
 // registers over all rows.
-using block_function = void (*)(const weighted_row* rows, std::size_t count, std::uint32_t first, float* sums);
-using block_table = std::array<block_function, steps_per_block + 1>;  // by step count; 0 unused
+template <typename Row>
+using block_function = void (*)(const Row* rows, std::size_t count, std::uint32_t first, float* sums);
+template <typename Row>
+using block_table = std::array<block_function<Row>, steps_per_block + 1>;  // by step count; 0 unused
 
 // The baseline, in GCC vector types: conversion, multiplication and addition
 // act on each element as the scalar operations would.
 using float8 = float __attribute__((vector_size(32)));
 using fixed8 = std::int16_t __attribute__((vector_size(16)));
+using narrow8 = std::int8_t __attribute__((vector_size(8)));
 using widened8 = std::int32_t __attribute__((vector_size(32)));
 static_assert(sizeof(float8) == row_sum_lanes * sizeof(float));
 
-template <std::uint32_t Steps>
-void add_block_baseline(const weighted_row* rows, std::size_t count, std::uint32_t first, float* sums) {
+// Eight weights as floats (through a reference: a 32-byte vector returned
+// by value would change the calling convention with AVX).
+void convert_baseline(const std::int16_t* weights, float8& out) {
+    fixed8 fixed;
+    std::memcpy(&fixed, weights, sizeof fixed);
+    out = __builtin_convertvector(__builtin_convertvector(fixed, widened8), float8);
+}
+void convert_baseline(const std::int8_t* weights, float8& out) {
+    narrow8 narrow;
+    std::memcpy(&narrow, weights, sizeof narrow);
+    out = __builtin_convertvector(__builtin_convertvector(narrow, widened8), float8);
+}
+
+template <typename Row, std::uint32_t Steps>
+void add_block_baseline(const Row* rows, std::size_t count, std::uint32_t first, float* sums) {
     float8 sum[Steps];
 #pragma GCC unroll 8
     for (std::uint32_t s = 0; s < Steps; ++s) std::memcpy(&sum[s], sums + first + s * row_sum_lanes, sizeof(float8));
     for (std::size_t r = 0; r < count; ++r) {
-        const std::int16_t* weights = rows[r].weights + first;
+        const auto* weights = rows[r].weights + first;
         const float v = rows[r].value;
         const float8 value = {v, v, v, v, v, v, v, v};
 #pragma GCC unroll 8
         for (std::uint32_t s = 0; s < Steps; ++s) {
-            fixed8 fixed;
-            std::memcpy(&fixed, weights + s * row_sum_lanes, sizeof(fixed8));
-            sum[s] += __builtin_convertvector(__builtin_convertvector(fixed, widened8), float8) * value;
+            float8 weight;
+            convert_baseline(weights + s * row_sum_lanes, weight);
+            sum[s] += weight * value;
         }
     }
 #pragma GCC unroll 8
     for (std::uint32_t s = 0; s < Steps; ++s) std::memcpy(sums + first + s * row_sum_lanes, &sum[s], sizeof(float8));
 }
 
-template <std::size_t... Steps>
-constexpr block_table baseline_table(std::index_sequence<Steps...>) {
-    return {nullptr, &add_block_baseline<Steps + 1>...};
+template <typename Row, std::size_t... Steps>
+constexpr block_table<Row> baseline_table(std::index_sequence<Steps...>) {
+    return {nullptr, &add_block_baseline<Row, Steps + 1>...};
 }
 
 #ifdef KEFU_ROW_SUMS_AVX2
 // The same with AVX2 intrinsics: GCC 12 widens a vector of eight 16-bit
 // integers in two halves and joins them, three instructions where AVX2 has
 // one. Multiplied then added (no fused multiply-add), as the baseline does.
-template <std::uint32_t Steps>
-__attribute__((target("avx2"))) void add_block_avx2(const weighted_row* rows, std::size_t count, std::uint32_t first,
+__attribute__((target("avx2"))) inline __m256i widened_avx2(const std::int16_t* weights) {
+    return _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(weights)));
+}
+__attribute__((target("avx2"))) inline __m256i widened_avx2(const std::int8_t* weights) {
+    return _mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(weights)));
+}
+
+template <typename Row, std::uint32_t Steps>
+__attribute__((target("avx2"))) void add_block_avx2(const Row* rows, std::size_t count, std::uint32_t first,
                                                     float* sums) {
     __m256 sum[Steps];
 #pragma GCC unroll 8
     for (std::uint32_t s = 0; s < Steps; ++s) sum[s] = _mm256_loadu_ps(sums + first + s * row_sum_lanes);
     for (std::size_t r = 0; r < count; ++r) {
-        const std::int16_t* weights = rows[r].weights + first;
+        const auto* weights = rows[r].weights + first;
         const __m256 value = _mm256_set1_ps(rows[r].value);
 #pragma GCC unroll 8
         for (std::uint32_t s = 0; s < Steps; ++s) {
-            const __m128i fixed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(weights + s * row_sum_lanes));
-            const __m256 weight = _mm256_cvtepi32_ps(_mm256_cvtepi16_epi32(fixed));
+            const __m256 weight = _mm256_cvtepi32_ps(widened_avx2(weights + s * row_sum_lanes));
             sum[s] = _mm256_add_ps(sum[s], _mm256_mul_ps(weight, value));
         }
     }
@@ -78,23 +100,26 @@ __attribute__((target("avx2"))) void add_block_avx2(const weighted_row* rows, st
     for (std::uint32_t s = 0; s < Steps; ++s) _mm256_storeu_ps(sums + first + s * row_sum_lanes, sum[s]);
 }
 
-template <std::size_t... Steps>
-constexpr block_table avx2_table(std::index_sequence<Steps...>) {
-    return {nullptr, &add_block_avx2<Steps + 1>...};
+template <typename Row, std::size_t... Steps>
+constexpr block_table<Row> avx2_table(std::index_sequence<Steps...>) {
+    return {nullptr, &add_block_avx2<Row, Steps + 1>...};
 }
 #endif
 
-constexpr block_table baseline_blocks = baseline_table(std::make_index_sequence<steps_per_block>{});
+template <typename Row>
+constexpr block_table<Row> baseline_blocks = baseline_table<Row>(std::make_index_sequence<steps_per_block>{});
 
-const block_table& blocks_for_this_processor() {
+template <typename Row>
+const block_table<Row>& blocks_for_this_processor() {
 #ifdef KEFU_ROW_SUMS_AVX2
-    static constexpr block_table avx2 = avx2_table(std::make_index_sequence<steps_per_block>{});
+    static constexpr block_table<Row> avx2 = avx2_table<Row>(std::make_index_sequence<steps_per_block>{});
     if (__builtin_cpu_supports("avx2")) return avx2;
 #endif
-    return baseline_blocks;
+    return baseline_blocks<Row>;
 }
 
-void add_in_blocks(const block_table& blocks, const weighted_row* rows, std::size_t count, std::uint32_t classes,
+template <typename Row>
+void add_in_blocks(const block_table<Row>& blocks, const Row* rows, std::size_t count, std::uint32_t classes,
                    float* sums) {
     if (count == 0) return;
     const std::uint32_t steps = padded_to_lanes(classes) / row_sum_lanes;
@@ -105,12 +130,22 @@ void add_in_blocks(const block_table& blocks, const weighted_row* rows, std::siz
 }  // namespace
 
 void add_weighted_rows(const weighted_row* rows, std::size_t count, std::uint32_t classes, float* sums) {
-    static const block_table& blocks = blocks_for_this_processor();
+    static const auto& blocks = blocks_for_this_processor<weighted_row>();
+    add_in_blocks(blocks, rows, count, classes, sums);
+}
+
+void add_weighted_rows(const weighted_narrow_row* rows, std::size_t count, std::uint32_t classes, float* sums) {
+    static const auto& blocks = blocks_for_this_processor<weighted_narrow_row>();
     add_in_blocks(blocks, rows, count, classes, sums);
 }
 
 void add_weighted_rows_baseline(const weighted_row* rows, std::size_t count, std::uint32_t classes, float* sums) {
-    add_in_blocks(baseline_blocks, rows, count, classes, sums);
+    add_in_blocks(baseline_blocks<weighted_row>, rows, count, classes, sums);
+}
+
+void add_weighted_rows_baseline(const weighted_narrow_row* rows, std::size_t count, std::uint32_t classes,
+                                float* sums) {
+    add_in_blocks(baseline_blocks<weighted_narrow_row>, rows, count, classes, sums);
 }
 
 }  // namespace kefu::detail::learn

@@ -24,9 +24,14 @@ inline constexpr std::uint32_t padded_to_lanes(std::uint32_t n) {
     return (n + row_sum_lanes - 1) / row_sum_lanes * row_sum_lanes;
 }
 
-// A row of fixed-point weights and the value it is multiplied by.
+// A row of fixed-point weights and the value it is multiplied by: 16-bit
+// weights, or 8-bit ones for models with many classes (linear_model.hpp).
 struct weighted_row {
     const std::int16_t* weights;
+    float value;
+};
+struct weighted_narrow_row {
+    const std::int8_t* weights;
     float value;
 };
 
@@ -35,9 +40,12 @@ struct weighted_row {
 // `sums` must have that room, and each row that many readable weights (what
 // lies past a row's end only reaches the padding of `sums`).
 void add_weighted_rows(const weighted_row* rows, std::size_t count, std::uint32_t classes, float* sums);
+void add_weighted_rows(const weighted_narrow_row* rows, std::size_t count, std::uint32_t classes, float* sums);
 
 // The same without the processor's wider vectors: what add_weighted_rows
 // does on a processor without AVX2 (tests hold the two to the same bits).
 void add_weighted_rows_baseline(const weighted_row* rows, std::size_t count, std::uint32_t classes, float* sums);
+void add_weighted_rows_baseline(const weighted_narrow_row* rows, std::size_t count, std::uint32_t classes,
+                                float* sums);
 
 }  // namespace kefu::detail::learn

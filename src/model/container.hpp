@@ -25,8 +25,9 @@ struct container_kind {
 // 6: character classes of gaps, written only by models whose rules have
 // such gaps (intent/gap_io.hpp); 7: the shortest n-gram of Latin letters in
 // the feature settings, written only by models that set it
-// (learn/features.hpp).
-inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 7, 4, "model file"};
+// (learn/features.hpp); 8: whole rows in 8 bits, written only by learned
+// models with many classes (learn/linear_model.hpp).
+inline constexpr container_kind model_file{{'K', 'E', 'F', 'U', 'M', 'O', 'D', 'L'}, 8, 4, "model file"};
 inline constexpr container_kind session_blob{{'K', 'E', 'F', 'U', 'S', 'E', 'S', 'S'}, 2, 2, "session blob"};  // 2: flows
 
 // Four-character section tags.

@@ -86,7 +86,7 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
     if (const auto it = parts.find(linear_section); it != parts.end()) {
         reader linear(it->second);
         m->features_ = learn::load_feature_config(linear, format);
-        m->linear_ = learn::linear_model::load(linear);
+        m->linear_ = learn::linear_model::load(linear, format);
         m->fusion_ = linear.pod<learn::fusion_params>();
         m->oos_rule_ = linear.pod<learn::out_of_scope_rule>();
         m->report_ = linear.pod<training_report>();
@@ -107,7 +107,7 @@ std::shared_ptr<const compiled_model> compiled_model::load(std::string_view byte
 std::string compiled_model::save() const {
     const std::uint32_t format =
         std::max({intent::format_for_gaps(rules_), linear_.empty() ? 0 : learn::format_for(features_),
-                  mood_.empty() ? 0 : mood_.format_needed()});
+                  linear_.format_needed(), mood_.empty() ? 0 : mood_.format_needed()});
     sections parts;
     writer meta;
     meta.str(out_of_scope_label_);

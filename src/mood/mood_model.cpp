@@ -99,8 +99,8 @@ void save_head(const learn::linear_model& head, model::writer& w) {
     if (!head.empty()) head.save(w);
 }
 
-learn::linear_model load_head(model::reader& r) {
-    return r.flag("mood model head") ? learn::linear_model::load(r) : learn::linear_model{};
+learn::linear_model load_head(model::reader& r, std::uint32_t format) {
+    return r.flag("mood model head") ? learn::linear_model::load(r, format) : learn::linear_model{};
 }
 
 }  // namespace
@@ -114,8 +114,8 @@ void mood_model::save(model::writer& w, std::uint32_t format) const {
 mood_model mood_model::load(model::reader& r, std::uint32_t format) {
     mood_model m;
     m.features_ = learn::load_feature_config(r, format);
-    m.polarity_ = load_head(r);
-    m.moods_ = load_head(r);
+    m.polarity_ = load_head(r, format);
+    m.moods_ = load_head(r, format);
     if ((!m.polarity_.empty() && m.polarity_.classes() != 2) ||
         (!m.moods_.empty() && m.moods_.classes() != mood_class_count))
         model::reader::corrupt("mood model has the wrong number of classes");

@@ -5,6 +5,7 @@
 // messages and on a public emotion dialogue set.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -61,7 +62,9 @@ public:
     void estimate(const text::normalized& text, mood_scratch& scratch, mood_estimate& out) const;
 
     // `format`: the model file's (at least format_needed()).
-    std::uint32_t format_needed() const noexcept { return learn::format_for(features_); }
+    std::uint32_t format_needed() const noexcept {
+        return std::max({learn::format_for(features_), polarity_.format_needed(), moods_.format_needed()});
+    }
     void save(model::writer& w, std::uint32_t format) const;
     static mood_model load(model::reader& r, std::uint32_t format);
     std::size_t memory_bytes() const noexcept { return polarity_.memory_bytes() + moods_.memory_bytes(); }

@@ -403,7 +403,9 @@ TEST(Learn, StoredRowsGiveTheTrainedProbabilities) {
                       trained_weights[test_classes + c] * v2 * chars + trained_weights[2 * test_classes + c] * 1.0f;
     learn::softmax(expected);
     const std::vector<float> got = probabilities(m, three_features);
-    for (std::size_t c = 0; c < test_classes; ++c) EXPECT_NEAR(got[c], expected[c], 1e-4f) << "class " << c;
+    // With 24 classes the whole row is kept in 8 bits: its weights span -1..1,
+    // so each is within 1/254 of the trained one, and so is each logit.
+    for (std::size_t c = 0; c < test_classes; ++c) EXPECT_NEAR(got[c], expected[c], 1e-3f) << "class " << c;
 }
 
 TEST(Learn, AFullerIndexIsSmallerAndFindsTheSameRows) {
@@ -483,24 +485,25 @@ TEST(Learn, FittingPrunesWhatTheOptionsAsk) {
 
 // sums[c] += weight * value, row after row: what add_weighted_rows must
 // give to the bit.
-std::vector<float> plain_row_sums(const std::vector<learn::weighted_row>& rows, std::uint32_t classes,
-                                  std::vector<float> sums) {
-    for (const learn::weighted_row& r : rows)
+template <typename Row>
+std::vector<float> plain_row_sums(const std::vector<Row>& rows, std::uint32_t classes, std::vector<float> sums) {
+    for (const Row& r : rows)
         for (std::uint32_t c = 0; c < classes; ++c) sums[c] += static_cast<float>(r.weights[c]) * r.value;
     return sums;
 }
 
-TEST(Learn, RowSumsAreThePlainLoopBitForBit) {
-    std::mt19937 random(7);
-    std::uniform_int_distribution<int> weight(-32767, 32767);
+// Both weight widths, both paths (the processor's and the baseline).
+template <typename Row, typename Weight>
+void expect_row_sums_are_the_plain_loop(std::mt19937& random) {
+    std::uniform_int_distribution<int> weight(-std::numeric_limits<Weight>::max(), std::numeric_limits<Weight>::max());
     std::uniform_real_distribution<float> value(-0.01f, 0.01f);
     // Block edges (64 logits), step edges (8) and CLINC150's 151 classes.
     for (const std::uint32_t classes : {1u, 7u, 8u, 9u, 63u, 64u, 65u, 130u, 151u, 200u}) {
         for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{37}}) {
             // Each row readable to the padding, as the model's rows are.
-            std::vector<std::int16_t> weights(count * classes + learn::row_sum_lanes);
-            for (auto& w : weights) w = static_cast<std::int16_t>(weight(random));
-            std::vector<learn::weighted_row> rows;
+            std::vector<Weight> weights(count * classes + learn::row_sum_lanes);
+            for (auto& w : weights) w = static_cast<Weight>(weight(random));
+            std::vector<Row> rows;
             for (std::size_t r = 0; r < count; ++r) rows.push_back({weights.data() + r * classes, value(random)});
             std::vector<float> start(learn::padded_to_lanes(classes));
             for (float& s : start) s = value(random) * 100;
@@ -509,34 +512,129 @@ TEST(Learn, RowSumsAreThePlainLoopBitForBit) {
             learn::add_weighted_rows(rows.data(), rows.size(), classes, fast.data());
             learn::add_weighted_rows_baseline(rows.data(), rows.size(), classes, baseline.data());
             EXPECT_EQ(std::memcmp(fast.data(), expected.data(), classes * sizeof(float)), 0)
-                << classes << " classes, " << count << " rows";
+                << sizeof(Weight) << "-byte weights, " << classes << " classes, " << count << " rows";
             EXPECT_EQ(std::memcmp(baseline.data(), expected.data(), classes * sizeof(float)), 0)
-                << classes << " classes, " << count << " rows";
+                << sizeof(Weight) << "-byte weights, " << classes << " classes, " << count << " rows";
         }
     }
 }
 
-TEST(Learn, DamagedRowsAreRefused) {
-    const learn::linear_model m(test_classes, {1, 2, 3}, {1, 1, 1}, trained_weights, test_biases, 0.0f);
+TEST(Learn, RowSumsAreThePlainLoopBitForBit) {
+    std::mt19937 random(7);
+    expect_row_sums_are_the_plain_loop<learn::weighted_row, std::int16_t>(random);
+    expect_row_sums_are_the_plain_loop<learn::weighted_narrow_row, std::int8_t>(random);
+}
+
+// Logits of one-hot features (value 1 after the block norm) by hand, in floats.
+std::vector<float> float_logits(const std::vector<float>& weights, const std::vector<float>& bias, std::size_t row) {
+    std::vector<float> out(bias);
+    for (std::size_t c = 0; c < bias.size(); ++c) out[c] += weights[row * bias.size() + c];
+    return out;
+}
+
+// A whole row in 8 bits is its range in 254 steps: each weight within half
+// a step of the trained one.
+TEST(Learn, NarrowRowsAreWithinHalfAStep) {
+    constexpr std::uint32_t classes = 151;
+    std::mt19937 random(11);
+    std::normal_distribution<float> trained(0.0f, 1.5f);
+    std::vector<float> weights(40 * classes), bias(classes, 0.0f);
+    std::vector<std::uint64_t> hashes;
+    for (float& w : weights) w = trained(random);
+    for (std::uint64_t r = 0; r < 40; ++r) hashes.push_back(1000 + r);
+    const learn::linear_model m(classes, hashes, std::vector<float>(40, 1.0f), weights, bias, 0.0f);
+    EXPECT_EQ(m.format_needed(), learn::first_format_with_narrow_rows);
+    for (std::size_t r = 0; r < 40; ++r) {
+        const auto [lowest, highest] = std::minmax_element(weights.begin() + r * classes, weights.begin() + (r + 1) * classes);
+        const float half_step = (*highest - *lowest) / 254 / 2;
+        std::vector<float> got;
+        m.logits({{hashes[r], 1.0f, learn::feature_block::chars}}, got);
+        const std::vector<float> expected = float_logits(weights, bias, r);
+        for (std::uint32_t c = 0; c < classes; ++c)
+            EXPECT_NEAR(got[c], expected[c], half_step * 1.001f + 1e-6f) << "row " << r << " class " << c;
+    }
+}
+
+// A file from before narrow rows holds a 16-bit whole row; such a model
+// loads with the row narrowed, and is saved in the newer format.
+TEST(Learn, SixteenBitRowsOfAnOlderFileAreNarrowed) {
+    constexpr std::uint32_t classes = 20;
+    struct stored_slot {  // linear_model's index slot, as stored
+        std::uint64_t hash;
+        std::uint32_t row;
+        float idf;
+    };
+    std::vector<stored_slot> slots(16, stored_slot{0, 0, 0.0f});
+    slots[5 & 15] = {5, 0x80000000u, 1.0f};  // hash 5, the whole row at 0
+    std::vector<std::int16_t> row(classes);
+    std::vector<float> weights(classes), bias(classes, 0.25f);
+    const float scale = 1.0f / 1000;
+    for (std::uint32_t c = 0; c < classes; ++c) {
+        row[c] = static_cast<std::int16_t>(static_cast<int>(c * 97 % 23) * 100 - 1100);
+        weights[c] = static_cast<float>(row[c]) * scale;
+    }
+    auto older_file = [&](const std::vector<stored_slot>& index) {
+        kefu::detail::model::writer w;
+        w.u32(classes);
+        w.u32(classes);
+        w.f32(scale);
+        w.vec(index);
+        w.vec(std::vector<std::uint32_t>{});  // no sparse rows
+        w.vec(row);
+        w.vec(bias);
+        return w.data();
+    };
+    const std::string bytes = older_file(slots);
+    kefu::detail::model::reader r(bytes);
+    const learn::linear_model loaded = learn::linear_model::load(r, learn::first_format_with_narrow_rows - 1);
+    std::vector<float> got;
+    loaded.logits({{5, 1.0f, learn::feature_block::chars}}, got);
+    const float half_step = (2.2f - 0.0f) / 254 / 2;  // the row spans -1.1 .. 1.1
+    const std::vector<float> expected = float_logits(weights, bias, 0);
+    for (std::uint32_t c = 0; c < classes; ++c) EXPECT_NEAR(got[c], expected[c], half_step * 1.001f) << c;
+    // Saved again, it is a narrow model of the newer format.
+    EXPECT_EQ(loaded.format_needed(), learn::first_format_with_narrow_rows);
+    kefu::detail::model::writer again;
+    loaded.save(again);
+    kefu::detail::model::reader r2(again.data());
+    std::vector<float> reloaded;
+    learn::linear_model::load(r2, learn::first_format_with_narrow_rows).logits({{5, 1.0f, learn::feature_block::chars}},
+                                                                              reloaded);
+    EXPECT_EQ(reloaded, got);
+    // Two features sharing the row: kefu never wrote that; narrowing each
+    // on its own would let a small file ask for any amount of memory.
+    std::vector<stored_slot> shared = slots;
+    shared[6] = {6, 0x80000000u, 1.0f};
+    const std::string damaged = older_file(shared);
+    kefu::detail::model::reader r3(damaged);
+    try {
+        learn::linear_model::load(r3, learn::first_format_with_narrow_rows - 1);
+        ADD_FAILURE() << "a shared whole row loaded";
+    } catch (const kefu::error& e) {
+        EXPECT_EQ(e.code(), KEFU_ECORRUPT);
+    }
+}
+
+// Every single-byte change to a saved model either loads or is refused as
+// corrupt; none may read out of bounds (the sanitizer builds run this too).
+void expect_damage_is_refused(const learn::linear_model& m, std::uint32_t format) {
     kefu::detail::model::writer w;
     m.save(w);
     const std::string good = w.data();
     {
         kefu::detail::model::reader r(good);
-        const learn::linear_model loaded = learn::linear_model::load(r);
+        const learn::linear_model loaded = learn::linear_model::load(r, format);
         EXPECT_EQ(loaded.weight_count(), m.weight_count());
         kefu::detail::model::writer again;
         loaded.save(again);
         EXPECT_EQ(again.data(), good) << "the zeros after the last whole row are not stored";
     }
-    // Every single-byte change either loads or is refused as corrupt; none
-    // may read out of bounds (the sanitizer builds run this too).
     for (std::size_t at = 0; at < good.size(); ++at) {
         std::string bad = good;
         bad[at] = static_cast<char>(bad[at] ^ 0x7f);
         kefu::detail::model::reader r(bad);
         try {
-            const learn::linear_model loaded = learn::linear_model::load(r);
+            const learn::linear_model loaded = learn::linear_model::load(r, format);
             std::vector<float> p;
             loaded.logits(three_features, p);
             EXPECT_EQ(p.size(), loaded.classes());
@@ -544,6 +642,23 @@ TEST(Learn, DamagedRowsAreRefused) {
             EXPECT_EQ(e.code(), KEFU_ECORRUPT);
         }
     }
+}
+
+TEST(Learn, DamagedRowsAreRefused) {
+    // 24 classes: whole rows in 8 bits, in the format that holds them.
+    const learn::linear_model narrow(test_classes, {1, 2, 3}, {1, 1, 1}, trained_weights, test_biases, 0.0f);
+    ASSERT_EQ(narrow.format_needed(), learn::first_format_with_narrow_rows);
+    expect_damage_is_refused(narrow, learn::first_format_with_narrow_rows);
+    // 12 of them: 16-bit whole rows, in any format.
+    constexpr std::uint32_t fewer = 12;
+    std::vector<float> weights;
+    for (std::size_t r = 0; r < 3; ++r)
+        weights.insert(weights.end(), trained_weights.begin() + r * test_classes,
+                       trained_weights.begin() + r * test_classes + fewer);
+    const learn::linear_model wide(fewer, {1, 2, 3}, {1, 1, 1}, weights,
+                                   std::vector<float>(test_biases.begin(), test_biases.begin() + fewer), 0.0f);
+    ASSERT_EQ(wide.format_needed(), 0u);
+    expect_damage_is_refused(wide, learn::first_format_with_narrow_rows);
 }
 
 }  // namespace

@@ -279,7 +279,7 @@ TEST(ModelFileDamage, BadMagic) {
 
 TEST(ModelFileDamage, OtherFormatVersion) {
     const std::string bytes = sample_model()->save();
-    for (std::uint32_t version : {0u, 1u, 2u, 3u, 8u, 0x100u, 0xFFFFFFFFu}) {
+    for (std::uint32_t version : {0u, 1u, 2u, 3u, 9u, 0x100u, 0xFFFFFFFFu}) {
         std::string other = bytes;
         put_u32(other, version_offset, version);
         try {
