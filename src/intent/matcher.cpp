@@ -12,6 +12,7 @@ namespace kefu::detail::intent {
 namespace {
 
 constexpr std::size_t max_states = 1u << 26;
+constexpr std::size_t max_pattern_length = 0xFFFF;  // a found pattern keeps its length in 16 bits
 constexpr std::size_t code_point_blocks = 0x110000 >> 8;
 constexpr std::uint8_t anchored_start = 1;
 constexpr std::uint8_t anchored_end = 2;
@@ -140,6 +141,7 @@ matcher matcher::build(const rule_set& rules) {
     trie_builder trie(m.symbol_count_);
     m.pattern_length_.resize(pattern_ids.size());
     for (const auto& [s, id] : pattern_ids) {
+        if (s.size() > max_pattern_length) throw kefu::error(KEFU_ELIMIT, "a rule literal is too long for the matcher");
         std::uint32_t state = 0;
         for (char32_t cp : s) {
             const std::uint32_t symbol = m.symbol_of(cp);
@@ -217,7 +219,9 @@ matcher matcher::build(const rule_set& rules) {
 
 // State derived from the tables on build and on load, never read from a file.
 void matcher::derive() {
-    order_starts();
+    std::vector<std::uint32_t> anchored_begin;
+    order_starts(anchored_begin);
+    index_outputs(anchored_begin);
     class_gaps_ = std::any_of(part_gaps_.begin(), part_gaps_.end(), [](gap_range g) { return g.classed(); }) ||
                   std::any_of(variants_.begin(), variants_.end(), [](const variant_info& v) { return v.gap_after.classed(); });
 }
@@ -228,19 +232,33 @@ void matcher::derive() {
 // rejecting one by one the variants that every digit of a long number
 // would otherwise start. Done on load as well, so that the order is never
 // taken on trust from a file.
-void matcher::order_starts() {
+void matcher::order_starts(std::vector<std::uint32_t>& anchored_begin) {
     auto anchored = [&](const occurrence& o) { return (variants_[o.variant].flags & anchored_start) != 0; };
     auto reach = [&](const occurrence& o) {
         return anchored(o) ? static_cast<int>(part_gaps_[variants_[o.variant].part_begin].max) : 256;
     };
-    anchored_begin_.clear();
+    anchored_begin.clear();
     for (std::size_t p = 0; p + 1 < occurrence_begin_.size(); ++p) {
         const auto first = occurrences_.begin() + occurrence_begin_[p];
         const auto last = occurrences_.begin() + occurrence_begin_[p + 1];
         std::stable_sort(first, last, [&](const occurrence& a, const occurrence& b) { return reach(a) > reach(b); });
         const auto anchored_first = std::find_if(first, last, anchored);
-        anchored_begin_.push_back(static_cast<std::uint32_t>(anchored_first - occurrences_.begin()));
+        anchored_begin.push_back(static_cast<std::uint32_t>(anchored_first - occurrences_.begin()));
     }
+    starts_.clear();
+    starts_.reserve(occurrences_.size());
+    for (const occurrence& o : occurrences_) {
+        const variant_info& v = variants_[o.variant];
+        starts_.push_back({o.variant, part_gaps_[v.part_begin], static_cast<std::uint8_t>(v.part_count == 1)});
+    }
+}
+
+void matcher::index_outputs(const std::vector<std::uint32_t>& anchored_begin) {
+    found_.clear();
+    found_.reserve(outputs_.size());
+    for (const std::uint32_t p : outputs_)
+        found_.push_back({occurrence_begin_[p], anchored_begin[p], occurrence_begin_[p + 1], continuation_begin_[p],
+                          continuation_begin_[p + 1], static_cast<std::uint16_t>(pattern_length_[p]), pattern_flags_[p]});
 }
 
 // --- matching ------------------------------------------------------------------
@@ -341,6 +359,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     s.rule_stamp.resize(rules_.size(), 0);
     s.rule_slot.resize(rules_.size(), 0);
     next_epoch(s);
+    s.live_variants.fill(0);
     s.partials.clear();
     s.negators.clear();
     s.exceptions.clear();
@@ -390,37 +409,39 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     auto add_partial = [&](std::uint32_t variant, std::uint32_t part, std::uint32_t chain_begin, std::uint32_t end) {
         s.partials.push_back({variant, part, chain_begin, end, head_of(variant)});
         s.variants[variant] = {s.epoch, static_cast<std::uint32_t>(s.partials.size() - 1)};
+        s.live_variants[(variant >> 6) & 31] |= std::uint64_t{1} << (variant & 63);
+    };
+    auto may_be_live = [&](std::uint32_t variant) {
+        return (s.live_variants[(variant >> 6) & 31] >> (variant & 63)) & 1;
     };
     // Starts the variants that pattern p (at begin..end) begins, up to the
     // first anchored one that would begin too far into the message: the
     // anchored starts come last, ordered by how far in they may begin.
-    auto start_variants = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
-        auto start = [&](std::uint32_t variant, const variant_info& v) {
-            if (v.part_count == 1) finish(v, begin, end);
-            else add_partial(variant, 0, begin, end);
+    auto start_variants = [&](const found_pattern& p, std::uint32_t begin, std::uint32_t end) {
+        auto start_one = [&](const start& st) {
+            if (st.single) finish(variants_[st.variant], begin, end);
+            else add_partial(st.variant, 0, begin, end);
         };
-        const std::uint32_t anchored = anchored_begin_[p], last = occurrence_begin_[p + 1];
-        for (std::uint32_t o = occurrence_begin_[p]; o < anchored; ++o) {
-            const variant_info& v = variants_[occurrences_[o].variant];
+        for (std::uint32_t o = p.starts_begin; o < p.anchored_begin; ++o) {
             // an unanchored leading gap needs its characters
-            const gap_range gap = part_gaps_[v.part_begin];
-            if (begin >= gap.min && of_class(s, begin - gap.min, begin, gap.cls)) start(occurrences_[o].variant, v);
+            const start& st = starts_[o];
+            if (begin >= st.gap.min && of_class(s, begin - st.gap.min, begin, st.gap.cls)) start_one(st);
         }
-        for (std::uint32_t o = anchored; o < last; ++o) {
-            const variant_info& v = variants_[occurrences_[o].variant];
-            const gap_range gap = part_gaps_[v.part_begin];
-            if (begin > content_begin + gap.max) break;  // text_begin <= content_begin: neither anchor is in reach
-            if (within(content_begin, begin, gap) || within(text_begin, begin, gap)) start(occurrences_[o].variant, v);
+        for (std::uint32_t o = p.anchored_begin; o < p.starts_end; ++o) {
+            const start& st = starts_[o];
+            if (begin > content_begin + st.gap.max) break;  // text_begin <= content_begin: neither anchor is in reach
+            if (within(content_begin, begin, st.gap) || within(text_begin, begin, st.gap)) start_one(st);
         }
     };
     // Extends the partial matches that pattern p (at begin..end) continues:
     // for each (variant, part) it can continue, the variant's own partials.
-    auto continue_partials = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
+    auto continue_partials = [&](const found_pattern& p, std::uint32_t begin, std::uint32_t end) {
         // Walked by pointer, so the range's end is read once and not again
         // after every partial added (the compiler cannot rule out aliasing).
-        const occurrence* const last = continuations_.data() + continuation_begin_[p + 1];
-        for (const occurrence* o = continuations_.data() + continuation_begin_[p]; o != last; ++o) {
+        const occurrence* const last = continuations_.data() + p.continuations_end;
+        for (const occurrence* o = continuations_.data() + p.continuations_begin; o != last; ++o) {
             const occurrence occ = *o;
+            if (!may_be_live(occ.variant)) continue;
             const std::uint32_t head = head_of(occ.variant);
             if (head == no_partial) continue;  // usually: skip before touching the variant's record
             const variant_info& v = variants_[occ.variant];
@@ -451,9 +472,9 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
             else add_partial(occ.variant, occ.part, chain_begin, end);
         }
     };
-    auto on_pattern = [&](std::uint32_t p, std::uint32_t begin, std::uint32_t end) {
-        if (pattern_flags_[p]) record_spans(pattern_flags_[p], begin, end);
-        continue_partials(p, begin, end);
+    auto on_pattern = [&](const found_pattern& p, std::uint32_t begin, std::uint32_t end) {
+        if (p.flags) record_spans(p.flags, begin, end);
+        if (!s.partials.empty()) continue_partials(p, begin, end);
         start_variants(p, begin, end);
     };
 
@@ -464,8 +485,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
                                                                                               : states_[state].dict_link;
              t != no_state; t = states_[t].dict_link) {
             for (std::uint32_t o = states_[t].output_begin; o < states_[t + 1].output_begin; ++o) {
-                const std::uint32_t p = outputs_[o];
-                on_pattern(p, i + 1 - pattern_length_[p], i + 1);
+                const found_pattern& p = found_[o];
+                on_pattern(p, i + 1 - p.length, i + 1);
             }
         }
         // Partial chains that can no longer be continued are forgotten, which
@@ -486,7 +507,7 @@ std::size_t matcher::memory_bytes() const noexcept {
     auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
     return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(states_) + bytes(edges_) +
            bytes(outputs_) + bytes(pattern_length_) + bytes(pattern_flags_) + bytes(occurrence_begin_) +
-           bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(anchored_begin_) +
+           bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(found_) + bytes(starts_) +
            bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
 }
 
@@ -586,7 +607,8 @@ void matcher::validate() const {
             check(pattern_length_[outputs_[o]] == depth[s] && depth[s] > 0, "pattern length does not match the trie");
     check(pattern_flags_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
     for (std::size_t p = 0; p < patterns; ++p) {
-        check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_, "pattern length");
+        check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_ && pattern_length_[p] <= max_pattern_length,
+              "pattern length");
         check(occurrence_begin_[p] <= occurrence_begin_[p + 1] && occurrence_begin_[p + 1] <= occurrences_.size(),
               "occurrence range");
     }

@@ -5,6 +5,7 @@
 // each thread brings its own match_scratch.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -52,6 +53,11 @@ struct match_scratch {
         std::uint32_t head;
     };
     std::vector<variant_slot> variants;
+    // One bit per variant, hashed (variant mod 2048): set when the variant
+    // gets a partial in this message. A clear bit proves it has none, from a
+    // table that stays in the L1 cache, so the continuations of a common
+    // pattern are skipped without a miss on `variants` each.
+    std::array<std::uint64_t, 32> live_variants{};
     std::uint32_t stamp = 0;                   // one per message, for rule_stamp
     std::uint32_t epoch = 0;                   // one per message and per pruning, for variant heads
 };
@@ -95,6 +101,25 @@ private:
     struct rule_flags {
         std::uint8_t negatable;
     };
+    // What matching reads of a pattern the trie reports, in the order of
+    // outputs_, so that a state's output range indexes it directly: one
+    // record per pattern found instead of a read in each of six tables.
+    struct found_pattern {
+        std::uint32_t starts_begin;  // into starts_
+        std::uint32_t anchored_begin;
+        std::uint32_t starts_end;
+        std::uint32_t continuations_begin;  // into continuations_
+        std::uint32_t continuations_end;
+        std::uint16_t length;  // build and load refuse longer patterns
+        std::uint8_t flags;    // negator, negator exception
+    };
+    // A variant that a pattern starts, with what deciding the start needs,
+    // so that most starts read neither variants_ nor part_gaps_.
+    struct start {
+        std::uint32_t variant;
+        gap_range gap;        // before part 0
+        std::uint8_t single;  // the variant has one part: its start is its match
+    };
     static constexpr std::uint32_t no_state = 0xFFFFFFFFu;
 
     std::uint32_t symbol_of(char32_t cp) const noexcept;
@@ -104,7 +129,8 @@ private:
     void next_epoch(match_scratch& s) const;
     void validate() const;
     void derive();
-    void order_starts();
+    void order_starts(std::vector<std::uint32_t>& anchored_begin);
+    void index_outputs(const std::vector<std::uint32_t>& anchored_begin);
     bool of_class(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_class cls) const noexcept;
     bool gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept;
 
@@ -139,8 +165,9 @@ private:
     std::vector<occurrence> occurrences_;
     std::vector<std::uint32_t> continuation_begin_;
     std::vector<occurrence> continuations_;
-    // Per pattern: where its anchored starts begin (derived, not stored).
-    std::vector<std::uint32_t> anchored_begin_;
+    // Derived on build and on load, never read from a file.
+    std::vector<found_pattern> found_;  // per entry of outputs_
+    std::vector<start> starts_;         // per entry of occurrences_
     // variants, their parts' gaps, and rules
     std::vector<variant_info> variants_;
     std::vector<gap_range> part_gaps_;

@@ -594,6 +594,29 @@ TEST(Matcher, DirectUseWithScratchReuse) {
     }
 }
 
+// A found pattern keeps its length in 16 bits, so a longer literal is
+// refused when the rules are compiled, with the limit's status.
+TEST(Matcher, ALiteralLongerThanTheMatcherKeepsIsRefused) {
+    std::string longest, too_long;  // no character twice in a row: the normaliser squeezes runs
+    for (int i = 0; i < 0xFFFF / 3; ++i) longest += "退换货";
+    too_long = longest + "退";
+    for (const auto& [literal, accepted] : {std::pair{&longest, true}, std::pair{&too_long, false}}) {
+        intent::rule_compiler c;
+        c.add_source("t.kefu", "intent a\nrule a: " + *literal + "\n");
+        const auto rs = std::move(c).finish();
+        if (accepted) {
+            EXPECT_EQ(intent::matcher::build(rs).pattern_count(), 1u);
+            continue;
+        }
+        try {
+            (void)intent::matcher::build(rs);
+            ADD_FAILURE() << "a literal of 65,536 characters was compiled";
+        } catch (const kefu::error& e) {
+            EXPECT_EQ(e.code(), KEFU_ELIMIT);
+        }
+    }
+}
+
 // docs/RULES.md: a gap at an unanchored edge needs at least its minimum of
 // characters there (more may follow: the message goes on).
 TEST(Matcher, UnanchoredLeadingAndTrailingGapsNeedTheirCharacters) {
