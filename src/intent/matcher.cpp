@@ -354,12 +354,12 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
 
     if (++s.stamp == 0) {  // wrapped: forget all stamps
         std::fill(s.rule_stamp.begin(), s.rule_stamp.end(), 0);
+        s.live_variants.fill({0, 0});
         s.stamp = 1;
     }
     s.rule_stamp.resize(rules_.size(), 0);
     s.rule_slot.resize(rules_.size(), 0);
     next_epoch(s);
-    s.live_variants.fill(0);
     s.partials.clear();
     s.negators.clear();
     s.exceptions.clear();
@@ -409,10 +409,13 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     auto add_partial = [&](std::uint32_t variant, std::uint32_t part, std::uint32_t chain_begin, std::uint32_t end) {
         s.partials.push_back({variant, part, chain_begin, end, head_of(variant)});
         s.variants[variant] = {s.epoch, static_cast<std::uint32_t>(s.partials.size() - 1)};
-        s.live_variants[(variant >> 6) & 31] |= std::uint64_t{1} << (variant & 63);
+        match_scratch::live_word& word = s.live_variants[(variant >> 6) & 31];
+        if (word.stamp != s.stamp) word = {0, s.stamp};
+        word.bits |= std::uint64_t{1} << (variant & 63);
     };
     auto may_be_live = [&](std::uint32_t variant) {
-        return (s.live_variants[(variant >> 6) & 31] >> (variant & 63)) & 1;
+        const match_scratch::live_word& word = s.live_variants[(variant >> 6) & 31];
+        return word.stamp == s.stamp && ((word.bits >> (variant & 63)) & 1);
     };
     // Starts the variants that pattern p (at begin..end) begins, up to the
     // first anchored one that would begin too far into the message: the
