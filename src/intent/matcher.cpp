@@ -12,7 +12,6 @@ namespace kefu::detail::intent {
 namespace {
 
 constexpr std::size_t max_states = 1u << 26;
-constexpr std::size_t max_pattern_length = 0xFFFF;  // a found pattern keeps its length in 16 bits
 constexpr std::size_t code_point_blocks = 0x110000 >> 8;
 constexpr std::uint8_t anchored_start = 1;
 constexpr std::uint8_t anchored_end = 2;
@@ -141,7 +140,9 @@ matcher matcher::build(const rule_set& rules) {
     trie_builder trie(m.symbol_count_);
     m.pattern_length_.resize(pattern_ids.size());
     for (const auto& [s, id] : pattern_ids) {
-        if (s.size() > max_pattern_length) throw kefu::error(KEFU_ELIMIT, "a rule literal is too long for the matcher");
+        // The compiler refuses such rules with their location; a rule set
+        // made some other way is refused here.
+        if (s.size() > max_literal_length) throw kefu::error(KEFU_ELIMIT, "a rule literal is too long for the matcher");
         std::uint32_t state = 0;
         for (char32_t cp : s) {
             const std::uint32_t symbol = m.symbol_of(cp);
@@ -610,7 +611,7 @@ void matcher::validate() const {
             check(pattern_length_[outputs_[o]] == depth[s] && depth[s] > 0, "pattern length does not match the trie");
     check(pattern_flags_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
     for (std::size_t p = 0; p < patterns; ++p) {
-        check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_ && pattern_length_[p] <= max_pattern_length,
+        check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_ && pattern_length_[p] <= max_literal_length,
               "pattern length");
         check(occurrence_begin_[p] <= occurrence_begin_[p + 1] && occurrence_begin_[p + 1] <= occurrences_.size(),
               "occurrence range");

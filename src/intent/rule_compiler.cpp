@@ -87,6 +87,10 @@ struct rule_compiler::impl {
         throw kefu::error(KEFU_ELIMIT, src->location(node) + ": error: " + message, src->name(), p.line, p.column);
     }
 
+    void fail_too_long(const x3::position_tagged& node) const {
+        fail_limit(node, "a pattern part is longer than " + std::to_string(max_literal_length) + " characters");
+    }
+
     // --- literal sets -------------------------------------------------------
 
     string_set product(const string_set& a, const string_set& b, const x3::position_tagged& node) const {
@@ -96,7 +100,10 @@ struct rule_compiler::impl {
         string_set out;
         out.reserve(a.size() * b.size());
         for (const auto& x : a)
-            for (const auto& y : b) out.push_back(x + y);
+            for (const auto& y : b) {
+                if (x.size() + y.size() > max_literal_length) fail_too_long(node);
+                out.push_back(x + y);
+            }
         sort_unique(out);
         return out;
     }
@@ -104,6 +111,7 @@ struct rule_compiler::impl {
     string_set literal_set(const ast::literal& lit) const {
         std::u32string cps = text::pattern_code_points(lit.text);
         if (cps.empty()) fail(lit, "literal '" + lit.text + "' is empty after normalisation");
+        if (cps.size() > max_literal_length) fail_too_long(lit);
         return {std::move(cps)};
     }
 

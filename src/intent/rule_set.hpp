@@ -15,6 +15,9 @@ namespace kefu::detail::intent {
 inline constexpr unsigned max_gap = 32;
 inline constexpr std::size_t max_alternatives_per_part = 4096;
 inline constexpr std::size_t max_parts_per_variant = 8;
+// Characters in one contiguous stretch of a pattern (the matcher keeps a
+// pattern's length in 16 bits).
+inline constexpr std::size_t max_literal_length = 0xFFFF;
 
 struct intent_info {
     std::string name;

@@ -595,24 +595,26 @@ TEST(Matcher, DirectUseWithScratchReuse) {
 }
 
 // A found pattern keeps its length in 16 bits, so a longer literal is
-// refused when the rules are compiled, with the limit's status.
+// refused when the rules are compiled, with the limit's status and where.
 TEST(Matcher, ALiteralLongerThanTheMatcherKeepsIsRefused) {
-    std::string longest, too_long;  // no character twice in a row: the normaliser squeezes runs
+    std::string longest;  // no character twice in a row: the normaliser squeezes runs
     for (int i = 0; i < 0xFFFF / 3; ++i) longest += "退换货";
-    too_long = longest + "退";
-    for (const auto& [literal, accepted] : {std::pair{&longest, true}, std::pair{&too_long, false}}) {
+    auto compile = [](const std::string& pattern) {
         intent::rule_compiler c;
-        c.add_source("t.kefu", "intent a\nrule a: " + *literal + "\n");
-        const auto rs = std::move(c).finish();
-        if (accepted) {
-            EXPECT_EQ(intent::matcher::build(rs).pattern_count(), 1u);
-            continue;
-        }
+        c.add_source("t.kefu", "intent a\nrule a: " + pattern + "\n");
+        return intent::matcher::build(std::move(c).finish());
+    };
+    EXPECT_EQ(compile(longest).pattern_count(), 1u);
+    // One character too many, written as one literal or made by joining a
+    // literal to a group.
+    for (const std::string& pattern : {longest + "退", longest + "(退|换)"}) {
         try {
-            (void)intent::matcher::build(rs);
-            ADD_FAILURE() << "a literal of 65,536 characters was compiled";
+            (void)compile(pattern);
+            ADD_FAILURE() << "a pattern part of 65,536 characters was compiled";
         } catch (const kefu::error& e) {
             EXPECT_EQ(e.code(), KEFU_ELIMIT);
+            EXPECT_EQ(e.line(), 2u) << e.what();
+            EXPECT_NE(std::string(e.what()).find("longer than 65535 characters"), std::string::npos) << e.what();
         }
     }
 }
