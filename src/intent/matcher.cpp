@@ -222,7 +222,7 @@ matcher matcher::build(const rule_set& rules) {
 void matcher::derive() {
     std::vector<std::uint32_t> anchored_begin;
     order_starts(anchored_begin);
-    index_outputs(anchored_begin);
+    build_match_records(anchored_begin);
     class_gaps_ = std::any_of(part_gaps_.begin(), part_gaps_.end(), [](gap_range g) { return g.classed(); }) ||
                   std::any_of(variants_.begin(), variants_.end(), [](const variant_info& v) { return v.gap_after.classed(); });
 }
@@ -246,15 +246,17 @@ void matcher::order_starts(std::vector<std::uint32_t>& anchored_begin) {
         const auto anchored_first = std::find_if(first, last, anchored);
         anchored_begin.push_back(static_cast<std::uint32_t>(anchored_first - occurrences_.begin()));
     }
+}
+
+// The tables matching reads, laid out from the stored ones: a record per
+// entry of outputs_ and a start per (ordered) entry of occurrences_.
+void matcher::build_match_records(const std::vector<std::uint32_t>& anchored_begin) {
     starts_.clear();
     starts_.reserve(occurrences_.size());
     for (const occurrence& o : occurrences_) {
         const variant_info& v = variants_[o.variant];
         starts_.push_back({o.variant, part_gaps_[v.part_begin], static_cast<std::uint8_t>(v.part_count == 1)});
     }
-}
-
-void matcher::index_outputs(const std::vector<std::uint32_t>& anchored_begin) {
     found_.clear();
     found_.reserve(outputs_.size());
     for (const std::uint32_t p : outputs_)

@@ -136,7 +136,7 @@ private:
     void validate() const;
     void derive();
     void order_starts(std::vector<std::uint32_t>& anchored_begin);
-    void index_outputs(const std::vector<std::uint32_t>& anchored_begin);
+    void build_match_records(const std::vector<std::uint32_t>& anchored_begin);
     bool of_class(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_class cls) const noexcept;
     bool gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_t to, gap_range gap) const noexcept;
 

@@ -187,7 +187,8 @@ void linear_model::resolve(const std::vector<feature>& features, std::vector<row
         // late for the hardware to follow (on CLINC150, 1.03x as fast with
         // 16-bit rows, 1.10x with the narrow rows).
         const char* row = static_cast<const char*>(row_address(s->row));
-        for (std::size_t line = 0; line < row_bytes(s->row); line += 64) __builtin_prefetch(row + line);
+        const std::size_t bytes = row_bytes(s->row);
+        for (std::size_t line = 0; line < bytes; line += 64) __builtin_prefetch(row + line);
         rows.push_back({s->row, sublinear(f.value) * s->idf, f.block});
     }
     weigh(rows);
