@@ -337,6 +337,31 @@ TEST(Learn, FusionIsASoftmaxOfTheWeightedScores) {
     EXPECT_EQ(p, without);
 }
 
+// The maximum and the sum run in lanes over every eighth class, with a tail:
+// every count of classes, with the largest score in every lane position,
+// must give the softmax.
+TEST(Learn, FusionIsASoftmaxForEveryNumberOfClasses) {
+    const learn::fusion_params f{1.0f, 0.0f, 0.0f};
+    const std::vector<float> no_rules(200, 0.0f);
+    std::vector<float> p;
+    for (std::size_t n = 1; n <= 200; ++n) {
+        for (std::size_t peak = 0; peak < n; peak += 1 + n / 17) {
+            std::vector<float> logits(n);
+            for (std::size_t c = 0; c < n; ++c) logits[c] = -0.37f * static_cast<float>((c * 7) % 11);
+            logits[peak] = 3.0f;
+            learn::fuse(f, logits, std::vector<float>(no_rules.begin(), no_rules.begin() + static_cast<std::ptrdiff_t>(n)), -1, p);
+            double sum = 0;
+            for (float l : logits) sum += std::exp(static_cast<double>(l));
+            double total = 0;
+            for (std::size_t c = 0; c < n; ++c) {
+                ASSERT_NEAR(p[c], std::exp(static_cast<double>(logits[c])) / sum, 1e-6) << n << " classes, class " << c;
+                total += p[c];
+            }
+            EXPECT_NEAR(total, 1.0, 1e-5) << n;
+        }
+    }
+}
+
 TEST(Learn, OutOfScopeRuleStaysWithinTheAllowedLoss) {
     // Confident in-scope rows and unsure out-of-scope rows (class 0 is OOS).
     std::vector<learn::calibration_row> rows;
