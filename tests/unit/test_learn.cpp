@@ -338,18 +338,19 @@ TEST(Learn, FusionIsASoftmaxOfTheWeightedScores) {
 }
 
 // The maximum and the sum run in lanes over every eighth class, with a tail:
-// every count of classes, with the largest score in every lane position,
-// must give the softmax.
+// every count of classes from 1 to 200, with the largest score at positions
+// spread over the classes (every position up to 16 classes), must give the
+// softmax.
 TEST(Learn, FusionIsASoftmaxForEveryNumberOfClasses) {
     const learn::fusion_params f{1.0f, 0.0f, 0.0f};
-    const std::vector<float> no_rules(200, 0.0f);
     std::vector<float> p;
     for (std::size_t n = 1; n <= 200; ++n) {
+        const std::vector<float> no_rules(n, 0.0f);
         for (std::size_t peak = 0; peak < n; peak += 1 + n / 17) {
             std::vector<float> logits(n);
             for (std::size_t c = 0; c < n; ++c) logits[c] = -0.37f * static_cast<float>((c * 7) % 11);
             logits[peak] = 3.0f;
-            learn::fuse(f, logits, std::vector<float>(no_rules.begin(), no_rules.begin() + static_cast<std::ptrdiff_t>(n)), -1, p);
+            learn::fuse(f, logits, no_rules, -1, p);
             double sum = 0;
             for (float l : logits) sum += std::exp(static_cast<double>(l));
             double total = 0;
