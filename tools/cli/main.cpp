@@ -1,6 +1,7 @@
 // kefu: the command-line face of the library (see docs/CLI.md).
 #include <iostream>
 
+#include "bracketed_arguments.hpp"
 #include "command.hpp"
 #include "kefu/kefu.hpp"
 
@@ -25,8 +26,11 @@ int main(int argc, char** argv) {
     add_train_command(app, global, body);
     add_eval_command(app, global, body);
 
+    unguard_every_option(app);
+
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> args = guarded_arguments(argc, argv);
+        app.parse(args);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? exit_ok : exit_usage;
