@@ -326,7 +326,7 @@ typedef struct kefu_entity {
     int32_t grain;           /* KEFU_GRAIN_* */
     int32_t relation;        /* KEFU_RELATION_* */
     int32_t resolved;        /* 0 when no clock was given */
-    const char *canonical;
+    const char *canonical;   /* "" for a masked placeholder such as "[电话x]" (money: has_value 0) */
     const char *unit;        /* "CNY", a classifier, "s", or an attribute kind */
     const char *courier;     /* tracking numbers */
     int64_t reserved[4];

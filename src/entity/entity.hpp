@@ -58,6 +58,10 @@ struct entity {
     time_relation relation = time_relation::at;
     bool resolved = false;  // false when the host gave no timestamp
 
+    // An anonymised log's placeholder ("[电话x]", "[金额x]"): the entity is
+    // there but its value was masked, so has_value is false and canonical empty.
+    bool masked = false;
+
     std::string canonical;  // digits of an id, "XL", "藏青色", courier code, attribute word
     std::string unit;       // "CNY", a classifier such as "件", "s"
     std::string courier;    // tracking numbers: the courier the prefix names

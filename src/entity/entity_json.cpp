@@ -65,6 +65,11 @@ nlohmann::json to_json(const entity& e, std::string_view original) {
     j["text"] = std::string(original.substr(e.start, e.stop - e.start));  // invalid UTF-8 is replaced when dumped
     j["start"] = e.start;
     j["end"] = e.stop;
+    if (e.masked) {
+        j["masked"] = true;  // an anonymised log's placeholder: no value to give
+        if (!e.unit.empty()) j["unit"] = e.unit;
+        return j;
+    }
     add_typed_fields(e, j);
     return j;
 }

@@ -67,6 +67,31 @@ void add_linked_items(const text::normalized& text, candidates& found) {
     }
 }
 
+// The entity an anonymised log's placeholder stands for, if any.
+std::optional<entity_type> masked_type(char32_t cp) noexcept {
+    switch (static_cast<int>(cp - text::token_base)) {
+        case text::token_index("order_number"): return entity_type::order_number;
+        case text::token_index("tracking_number"): return entity_type::tracking_number;
+        case text::token_index("phone"): return entity_type::phone;
+        case text::token_index("amount"): return entity_type::money;
+        default: return std::nullopt;
+    }
+}
+
+// A placeholder ("[订单号x]") is the entity it masks, without a value: a
+// flow still learns that the customer gave an order number.
+void add_masked_entities(const text::normalized& text, candidates& found) {
+    for (std::size_t i = 0; i < text.units.size(); ++i) {
+        const text::unit& u = text.units[i];
+        if (u.cls != text::char_class::emoji) continue;
+        if (const std::optional<entity_type> type = masked_type(u.cp)) {
+            entity& e = add_candidate(found, *type, i, i + 1);
+            e.masked = true;
+            if (*type == entity_type::money) e.unit = "CNY";
+        }
+    }
+}
+
 void keep_best(candidates& found, std::vector<entity>& out, std::size_t length) {
     std::sort(found.begin(), found.end(), [](const entity& a, const entity& b) {
         const auto la = a.end - a.begin, lb = b.end - b.begin;
@@ -96,6 +121,7 @@ void extract(const text::normalized& text, const std::optional<message_clock>& c
     for (std::size_t i = 0; i < scratch.chars.size(); ++i)
         if (may_start_entity(scratch.chars[i])) run_extractors(in, i, scratch.found);
     add_linked_items(text, scratch.found);
+    add_masked_entities(text, scratch.found);
     const std::size_t first_new = out.size();
     keep_best(scratch.found, out, scratch.chars.size());
     for (std::size_t k = first_new; k < out.size(); ++k) {

@@ -8,6 +8,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "text/placeholders.hpp"
 #include "text/tables.hpp"
 
 namespace kefu::detail::learn {
@@ -46,6 +47,13 @@ std::uint64_t finish(std::uint64_t h) {
 std::uint64_t start(family f, std::uint64_t detail = 0) { return mix(mix(0xcbf29ce484222325ULL, f), detail); }
 
 bool is_word_char(text::char_class c) { return c == text::char_class::latin || c == text::char_class::digit; }
+
+// How many digits a unit is read as: a masked run's length for an
+// anonymised log's placeholder ("[电话x]" is 11), else 0. Models that fold
+// digits then see the mask as the digits it hid.
+std::size_t masked_digits_of(const text::unit& u) {
+    return u.cls == text::char_class::emoji ? text::masked_digits(u.cp) : 0;
+}
 
 // A Han character's sound: its pinyin hash, or the character itself when the
 // tables give it no syllable; 0 for anything else.
@@ -115,6 +123,13 @@ void sequence_for_ngrams(const text::normalized& text, const feature_config& c, 
         seq.chars.push_back(cp);
         if (pinyin) seq.sounds.push_back(sound);
     };
+    auto push_digits = [&](std::size_t run) {
+        if (run <= 2) {
+            for (std::size_t k = 0; k < run; ++k) push(U'0', 0);
+        } else {
+            push(digit_run_mark + static_cast<char32_t>(digit_bucket(run)), 0);
+        }
+    };
     push(boundary, 0);
     const auto& units = text.units;
     for (std::size_t i = 0; i < units.size(); ++i) {
@@ -125,12 +140,12 @@ void sequence_for_ngrams(const text::normalized& text, const feature_config& c, 
         }
         if (c.fold_digits && u.cls == text::char_class::digit) {
             const std::size_t run = digit_run_length(units, i);
-            if (run <= 2) {
-                for (std::size_t k = 0; k < run; ++k) push(U'0', 0);
-            } else {
-                push(digit_run_mark + static_cast<char32_t>(digit_bucket(run)), 0);
-            }
+            push_digits(run);
             i += run - 1;
+            continue;
+        }
+        if (const std::size_t masked = c.fold_digits ? masked_digits_of(u) : 0) {
+            push_digits(masked);
             continue;
         }
         push(u.cp, pinyin ? sound_of(u) : 0);
@@ -179,20 +194,24 @@ void add_words(const text::normalized& text, const feature_config& c, std::vecto
     std::uint64_t previous = 0;
     bool have_previous = false;
     const auto& units = text.units;
+    auto in_word = [&](const text::unit& u) { return is_word_char(u.cls) || masked_digits_of(u) > 0; };
     for (std::size_t i = 0; i < units.size();) {
-        if (!is_word_char(units[i].cls)) {
+        if (!in_word(units[i])) {
             if (units[i].cls != text::char_class::space) have_previous = false;
             ++i;
             continue;
         }
         std::uint64_t h = start(word_unigram);
         bool all_digits = true;
-        const std::size_t begin = i;
-        for (; i < units.size() && is_word_char(units[i].cls); ++i) {
-            h = mix(h, units[i].cp);
-            all_digits &= units[i].cls == text::char_class::digit;
+        std::size_t length = 0;
+        for (; i < units.size() && in_word(units[i]); ++i) {
+            const std::size_t masked = masked_digits_of(units[i]);
+            for (std::size_t k = 0; k < masked; ++k) h = mix(h, U'0');
+            if (masked == 0) h = mix(h, units[i].cp);
+            length += masked > 0 ? masked : 1;
+            all_digits &= masked > 0 || units[i].cls == text::char_class::digit;
         }
-        if (all_digits && i - begin > 2) h = start(digit_run, digit_bucket(i - begin));
+        if (all_digits && length > 2) h = start(digit_run, digit_bucket(length));
         if (c.word_ngrams >= 1) out.push_back({finish(h), 1.0f, feature_block::words});
         if (c.word_ngrams >= 2 && have_previous)
             out.push_back({finish(mix(mix(start(word_bigram), previous), h)), 1.0f, feature_block::words});
@@ -263,7 +282,7 @@ void add_shape(const text::normalized& text, std::vector<feature>& out) {
     std::size_t visible = 0;
     bool question = false, emoji = false;
     for (const text::unit& u : text.units) {
-        if (u.cls != text::char_class::space) ++visible;
+        if (u.cls != text::char_class::space) visible += std::max<std::size_t>(masked_digits_of(u), 1);
         question |= u.cp == U'?' || u.cp == U'吗' || u.cp == U'呢';
         emoji |= u.cls == text::char_class::emoji && !text::is_placeholder_token(u.cp);  // a link is no emoji
     }

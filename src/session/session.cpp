@@ -59,8 +59,9 @@ reply::slot_values slots_from(const std::vector<entity::entity>& entities, std::
         switch (e.type) {
             case entity::entity_type::money: if (e.has_value) v.money.emplace("price", e.value); break;
             case entity::entity_type::courier: v.text.emplace("courier", written); break;
-            case entity::entity_type::order_number: v.text.emplace("order", e.canonical); break;
-            case entity::entity_type::tracking_number: v.text.emplace("tracking", e.canonical); break;
+            // A masked number ("[订单号x]") has no digits to quote back.
+            case entity::entity_type::order_number: if (!e.masked) v.text.emplace("order", e.canonical); break;
+            case entity::entity_type::tracking_number: if (!e.masked) v.text.emplace("tracking", e.canonical); break;
             case entity::entity_type::time:
                 if (e.resolved) v.time_ms.emplace("deadline", e.epoch_seconds * 1000);
                 break;

@@ -34,9 +34,10 @@ inline constexpr char32_t pinyin_end = 0xA000;
 // here; its text form is "[:name:]". The order is part of the model format
 // (trained features hash these code points), so names are only ever
 // appended. Emoji and emoticon codes come first; from `link` on, the tokens
-// stand for things that are not text: a web link, or a platform's
-// placeholder for a picture, a sticker, a voice message ("[图片]").
-inline constexpr std::array<std::string_view, 47> emoji_token_names = {
+// stand for things that are not text: a web link, a platform's placeholder
+// for a picture, a sticker, a voice message ("[图片]"), or what anonymised
+// logs left of personal data.
+inline constexpr std::array<std::string_view, 60> emoji_token_names = {
     "emoji",  // an emoji kefu has no specific token for
     "smile", "laugh", "love", "kiss", "shy", "cool", "proud", "cry", "sad",
     "angry", "curse", "shock", "fear", "doubt", "awkward", "sweat", "tired",
@@ -44,6 +45,10 @@ inline constexpr std::array<std::string_view, 47> emoji_token_names = {
     "thumbs_up", "thumbs_down", "clap", "cheer", "hug", "bye", "heart",
     "broken_heart", "rose", "gift", "money", "parcel", "hurry", "silly",
     "link", "image", "video", "voice", "sticker", "file",
+    // What anonymised chat logs put in place of personal data ("[电话x]"):
+    // see text/placeholders.hpp.
+    "number", "amount", "date", "time", "order_number", "tracking_number",
+    "phone", "address", "name", "email", "account", "place", "organization",
 };
 inline constexpr std::size_t first_placeholder_token = 40;  // "link"
 static_assert(emoji_token_names[first_placeholder_token] == "link");

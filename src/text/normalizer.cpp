@@ -8,6 +8,7 @@
 
 #include "core/utf8.hpp"
 #include "text/links.hpp"
+#include "text/placeholders.hpp"
 #include "text/tables.hpp"
 
 namespace kefu::detail::text {
@@ -109,7 +110,7 @@ std::size_t normalize_segment(std::string_view input, std::size_t pos, std::size
 // What pass 1 saw that later passes need: most messages have neither, and
 // skip them.
 struct marks_seen {
-    bool bracket = false;  // a platform code "[微笑]" may follow
+    bool bracket = false;  // a bracketed code "[微笑]" may follow
     bool link = false;     // a '/' or '.' of a web link
 };
 
@@ -148,17 +149,26 @@ normalize_status decode_and_map(std::string_view input, const normalize_options&
 bool is_open_bracket(char32_t c) { return c == U'[' || c == U'【'; }
 bool is_close_bracket(char32_t c) { return c == U']' || c == U'】'; }
 
-// Pass 2: replace platform emoticon codes ("[微笑]") with their tokens.
-void replace_emoticons(std::vector<unit>& units) {
+// The token of a bracketed code: a platform's emoticon ("[微笑]", "【图片】")
+// or, in square brackets only, an anonymised log's placeholder ("[电话x]").
+// Pasted order cards use "【价格】" as a label, which is no mask.
+char32_t bracket_code_token(char32_t open, std::u32string_view inner) {
+    if (inner.size() <= max_emoticon_length)
+        if (const char32_t token = emoticon_token(inner)) return token;
+    return open == U'[' ? placeholder_token(inner) : 0;
+}
+
+// Pass 2: replace bracketed codes with their tokens.
+void replace_bracket_codes(std::vector<unit>& units) {
     std::size_t write = 0;
     for (std::size_t read = 0; read < units.size();) {
         if (is_open_bracket(units[read].cp)) {
-            std::array<char32_t, max_emoticon_length> inner{};
+            std::array<char32_t, max_placeholder_length> inner{};
             std::size_t length = 0, close = read + 1;
-            while (close < units.size() && length < max_emoticon_length && !is_close_bracket(units[close].cp))
+            while (close < units.size() && length < inner.size() && !is_close_bracket(units[close].cp))
                 inner[length++] = units[close++].cp;
             if (length > 0 && close < units.size() && is_close_bracket(units[close].cp)) {
-                if (const char32_t token = emoticon_token({inner.data(), length})) {
+                if (const char32_t token = bracket_code_token(units[read].cp, {inner.data(), length})) {
                     units[write++] = {token, units[read].source_begin, units[close].source_end, 1, char_class::emoji};
                     read = close + 1;
                     continue;
@@ -331,7 +341,7 @@ normalize_status normalize(std::string_view input, const normalize_options& opti
         out.units.clear();
         return status;
     }
-    if (seen.bracket) replace_emoticons(out.units);
+    if (seen.bracket) replace_bracket_codes(out.units);
     if (seen.link) replace_links(out.units, out.link_items);
     const std::size_t han_gaps = fold_space_and_repeats(out.units);
     if (han_gaps > 0) join_segmented_han(out.units, han_gaps);

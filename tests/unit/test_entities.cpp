@@ -199,3 +199,23 @@ TEST(IsoTime, RoundTrips) {
 }
 
 }  // namespace
+
+namespace {
+
+// An anonymised log's placeholder is an entity without a value: a host must
+// not read 0 yuan or an empty order number into it.
+TEST(Entities, AMaskedValueIsReportedWithoutOne) {
+    const json got = extract_json("订单号[ORDERID_10187709]，退[金额x]给我", std::nullopt);
+    ASSERT_EQ(got.size(), 2u) << got.dump();
+    EXPECT_EQ(got[0]["type"], "order_number");
+    EXPECT_EQ(got[0]["text"], "[ORDERID_10187709]");
+    EXPECT_EQ(got[0]["masked"], true);
+    EXPECT_FALSE(got[0].contains("value")) << "the digits after ORDERID_ are the log's own counter, not the order";
+    EXPECT_EQ(got[1]["type"], "money");
+    EXPECT_FALSE(got[1].contains("value"));
+    EXPECT_EQ(got[1]["unit"], "CNY");
+    EXPECT_FALSE(extract_json("订单号170312051938404253", std::nullopt)[0].contains("masked")) << "real digits are no mask";
+    EXPECT_TRUE(extract_json("[姓名x]", std::nullopt).empty()) << "names are no entity type of kefu";
+}
+
+}  // namespace

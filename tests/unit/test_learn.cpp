@@ -253,6 +253,34 @@ TEST(Learn, FoldedDigitsMakeAnOrderNumberAFewFeaturesOfItsShape) {
     EXPECT_FALSE(learn::is_valid(flag));
 }
 
+// The whole feature list of one message, as a set of hashes.
+std::set<std::uint64_t> all_hashes(std::string_view message, const learn::feature_config& config) {
+    kefu::detail::text::normalized text;
+    kefu::detail::text::normalize(message, {}, text);
+    std::vector<learn::feature> features;
+    learn::extract_features(text, {}, {}, config, features);
+    std::set<std::uint64_t> hashes;
+    for (const learn::feature& f : features) hashes.insert(f.hash);
+    return hashes;
+}
+
+TEST(Learn, AMaskedNumberReadsAsTheDigitsItHid) {
+    learn::feature_config folded;
+    folded.fold_digits = 1;
+    EXPECT_EQ(all_hashes("催一下 [订单号x]", folded), all_hashes("催一下 170312051938404253", folded))
+        << "an order number is 18 digits";
+    EXPECT_EQ(all_hashes("手机[电话x]", folded), all_hashes("手机13812345678", folded));
+    EXPECT_EQ(char_block_hashes("便宜[数字x]块", folded), char_block_hashes("便宜20块", folded))
+        << "a number's n-grams read as 00";
+    EXPECT_NE(all_hashes("便宜[数字x]块", folded), all_hashes("便宜20块", folded)) << "a short number is also a word";
+    EXPECT_EQ(all_hashes("[金额x]包邮吗", folded), all_hashes("[数字1]包邮吗", folded));
+    EXPECT_NE(all_hashes("[姓名x] 在吗", folded), all_hashes("12 在吗", folded)) << "a name hides no digits";
+    EXPECT_NE(all_hashes("手机[电话x]", folded), all_hashes("手机[订单号x]", folded)) << "the length class differs";
+    const learn::feature_config plain;
+    EXPECT_NE(all_hashes("手机[电话x]", plain), all_hashes("手机13812345678", plain))
+        << "without folding, digits are read one by one and a mask as its token";
+}
+
 TEST(Learn, LatinNgramsStartAtTheirOwnLength) {
     learn::feature_config plain, latin, from_three;
     latin.min_latin_n = 3;

@@ -39,6 +39,7 @@ class Entity:
     canonical: str = ""            # ids, phones, sizes, colours, courier codes, attribute words
     unit: str = ""
     courier: str = ""
+    masked: bool = False           # an anonymised log's placeholder ("[电话x]"): no value or canonical
 
 
 def parse_time(iso: str) -> Tuple[int, int]:
@@ -93,7 +94,16 @@ def _entity_from(e: _n.EntityStruct, data: bytes) -> Entity:
         canonical=e.canonical.decode(),
         unit=e.unit.decode(),
         courier=e.courier.decode(),
+        masked=_is_masked(type_name, e),
     )
+
+
+# The C record marks a placeholder by what it lacks: no unmasked number is
+# empty, and no single amount is without a value.
+def _is_masked(type_name: str, e: _n.EntityStruct) -> bool:
+    if type_name in ("order_number", "tracking_number", "phone"):
+        return not e.canonical
+    return type_name == "money" and not e.has_value and not e.is_range
 
 
 def _options(now: NowLike) -> _n.EntityOptions:

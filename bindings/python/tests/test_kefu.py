@@ -216,6 +216,13 @@ def test_entities_without_clock_and_with_aware_datetime():
         kefu.extract_entities("明天", now=datetime.datetime(2026, 11, 22))
 
 
+def test_masked_placeholders_are_entities_without_values():
+    found = kefu.extract_entities("订单号[订单号x] 退我[金额x] 或 50-80元")
+    assert [(e.type, e.masked, e.value, e.canonical) for e in found] == [
+        ("order_number", True, None, ""), ("money", True, None, ""), ("money", False, None, "")]
+    assert not kefu.extract_entities("电话13812345678")[0].masked
+
+
 def test_classification_carries_entities():
     result = kefu.Model.default().classify("订单号3928475610293847561，电话13812345678")
     assert [(e.type, e.canonical) for e in result.entities] == [
