@@ -220,16 +220,24 @@ TEST(Learn, PinyinBigramsLetATypoThatSoundsRightShareFeatures) {
     EXPECT_FALSE(learn::is_valid(flag));
 }
 
-// The character-block features of one message.
-std::set<std::uint64_t> char_block_hashes(std::string_view message, const learn::feature_config& config) {
+// The features of one message: all of them, or the character block's only.
+std::set<std::uint64_t> feature_hashes(std::string_view message, const learn::feature_config& config, bool chars_only) {
     kefu::detail::text::normalized text;
     kefu::detail::text::normalize(message, {}, text);
     std::vector<learn::feature> features;
     learn::extract_features(text, {}, {}, config, features);
     std::set<std::uint64_t> hashes;
     for (const learn::feature& f : features)
-        if (f.block == learn::feature_block::chars) hashes.insert(f.hash);
+        if (!chars_only || f.block == learn::feature_block::chars) hashes.insert(f.hash);
     return hashes;
+}
+
+std::set<std::uint64_t> char_block_hashes(std::string_view message, const learn::feature_config& config) {
+    return feature_hashes(message, config, true);
+}
+
+std::set<std::uint64_t> all_hashes(std::string_view message, const learn::feature_config& config) {
+    return feature_hashes(message, config, false);
 }
 
 std::set<std::uint64_t> char_block_hashes(std::string_view message, bool fold_digits) {
@@ -251,17 +259,6 @@ TEST(Learn, FoldedDigitsMakeAnOrderNumberAFewFeaturesOfItsShape) {
     learn::feature_config flag;
     flag.fold_digits = 2;
     EXPECT_FALSE(learn::is_valid(flag));
-}
-
-// The whole feature list of one message, as a set of hashes.
-std::set<std::uint64_t> all_hashes(std::string_view message, const learn::feature_config& config) {
-    kefu::detail::text::normalized text;
-    kefu::detail::text::normalize(message, {}, text);
-    std::vector<learn::feature> features;
-    learn::extract_features(text, {}, {}, config, features);
-    std::set<std::uint64_t> hashes;
-    for (const learn::feature& f : features) hashes.insert(f.hash);
-    return hashes;
 }
 
 TEST(Learn, AMaskedNumberReadsAsTheDigitsItHid) {
