@@ -49,8 +49,10 @@ std::uint64_t start(family f, std::uint64_t detail = 0) { return mix(mix(0xcbf29
 bool is_word_char(text::char_class c) { return c == text::char_class::latin || c == text::char_class::digit; }
 
 // How many digits a unit is read as: a masked run's length for an
-// anonymised log's placeholder ("[电话x]" is 11), else 0. Models that fold
-// digits then see the mask as the digits it hid.
+// anonymised log's placeholder ("[电话x]" is 11), else 0. Every model's word
+// features, and the character n-grams of models that fold digits, then see
+// the mask as a run of that many digits (a model that reads digits one by
+// one cannot guess which, and keeps the token in its n-grams).
 std::size_t masked_digits_of(const text::unit& u) {
     return u.cls == text::char_class::emoji ? text::masked_digits(u.cp) : 0;
 }
