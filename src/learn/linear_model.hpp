@@ -7,6 +7,7 @@
 // rule live in learn/calibration.hpp.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -115,8 +116,11 @@ private:
 
     // The slot of a feature hash, or nullptr.
     const slot* find(std::uint64_t hash) const noexcept;
-    // The rows of the features the model knows, weighted and normalised.
-    void resolve(const std::vector<feature>& features, std::vector<row_feature>& rows) const;
+    // The rows of the features the model knows, tf-idf weighted, and what
+    // each block's values are multiplied by to normalise it (weighting.hpp).
+    std::array<float, feature_block_count> resolve(const std::vector<feature>& features,
+                                                   std::vector<row_feature>& rows) const;
+    void prefetch_row(std::uint32_t row) const noexcept;
     // `narrow_rows`: whether the whole rows read are narrow (a file from
     // before narrow rows holds 16-bit ones, narrowed after this check).
     void check_loaded(bool narrow_rows) const;

@@ -4,6 +4,7 @@
 // vectorisers would do). One definition, so the two paths cannot disagree.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -28,23 +29,42 @@ inline float inverse_document_frequency(std::size_t document_frequency, std::siz
 // Sublinear term frequency: 1 + log tf (tf >= 1).
 inline float sublinear(float tf) { return tf == 1.0f ? 1.0f : 1.0f + std::log(tf); }
 
-// In place: each block scaled to unit L2 norm. Values must already be
-// sublinear tf times idf.
-inline void weigh(std::vector<row_feature>& features) {
-    static_assert(feature_block_count == 3);
-    // One running sum per block in registers: summing into norm[block] made
-    // each step wait for the store of the one before, a twentieth of the
-    // time to classify a message. Adding 0 leaves a sum exactly as it was.
-    float chars = 0, words = 0, signals = 0;
-    for (const row_feature& f : features) {
-        const float square = f.value * f.value;
-        chars += f.block == feature_block::chars ? square : 0.0f;
-        words += f.block == feature_block::words ? square : 0.0f;
-        signals += f.block == feature_block::signals ? square : 0.0f;
+// The L2 norm of each feature block, summed as the features come. One running
+// sum per block in registers: summing into norm[block] made each step wait
+// for the store of the one before, a twentieth of the time to classify a
+// message. Adding 0 leaves a sum exactly as it was.
+class block_norms {
+public:
+    void add(feature_block block, float value) {
+        static_assert(feature_block_count == 3);
+        const float square = value * value;
+        chars_ += block == feature_block::chars ? square : 0.0f;
+        words_ += block == feature_block::words ? square : 0.0f;
+        signals_ += block == feature_block::signals ? square : 0.0f;
     }
-    float norm[feature_block_count] = {chars, words, signals};
-    for (float& n : norm) n = n > 0 ? 1.0f / std::sqrt(n) : 0.0f;
-    for (row_feature& f : features) f.value *= norm[static_cast<std::size_t>(f.block)];
+    // What each block's values are multiplied by: 1 / its norm (0 when empty).
+    std::array<float, feature_block_count> scales() const {
+        std::array<float, feature_block_count> s = {chars_, words_, signals_};
+        for (float& n : s) n = n > 0 ? 1.0f / std::sqrt(n) : 0.0f;
+        return s;
+    }
+
+private:
+    float chars_ = 0, words_ = 0, signals_ = 0;
+};
+
+inline float scale_of(const std::array<float, feature_block_count>& scales, feature_block block) {
+    return scales[static_cast<std::size_t>(block)];
+}
+
+// In place: each block scaled to unit L2 norm. Values must already be
+// sublinear tf times idf. (Prediction applies the same scales as it sums the
+// rows, in linear_model::logits, without this second pass.)
+inline void weigh(std::vector<row_feature>& features) {
+    block_norms norms;
+    for (const row_feature& f : features) norms.add(f.block, f.value);
+    const auto scales = norms.scales();
+    for (row_feature& f : features) f.value *= scale_of(scales, f.block);
 }
 
 }  // namespace kefu::detail::learn
