@@ -6,15 +6,18 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <set>
 
 #include "core/fast_exp.hpp"
 #include "learn/calibration.hpp"
+#include "learn/dataset.hpp"
 #include "learn/features.hpp"
 #include "learn/linear_model.hpp"
 #include "learn/row_sums.hpp"
 #include "learn/trainer.hpp"
+#include "model/default_model.hpp"
 #include "model/model.hpp"
 
 namespace {
@@ -398,6 +401,32 @@ TEST(Learn, OutOfScopeRuleStaysWithinTheAllowedLoss) {
     const learn::calibration_scores s = learn::score(rows, f, 0, rule);
     EXPECT_FLOAT_EQ(s.in_scope_accuracy, 1.0f);
     EXPECT_FLOAT_EQ(s.oos_recall, 1.0f);
+}
+
+// The ranking is the five most probable classes of the whole distribution,
+// best first, a lower class before a higher one of the same probability:
+// checked against a full sort of every class's probability, on the
+// default model and the project's test chats.
+TEST(Learn, RankingIsTheFiveMostProbableLowerClassFirst) {
+    const auto model = kefu::detail::model::default_model();
+    kefu::detail::intent::classify_scratch scratch;
+    kefu::detail::intent::classification result;
+    const auto chats = learn::read_labelled_tsv(std::string(KEFU_TEST_DATA_DIR) + "/data/intent_test.tsv");
+    ASSERT_GT(chats.size(), 500u);
+    for (const auto& chat : chats) {
+        kefu::detail::text::normalize(chat.text, {}, scratch.text);
+        model->classify(scratch.text, scratch, result);
+        const std::vector<float>& p = scratch.probabilities;
+        std::vector<std::uint32_t> expected(p.size());
+        std::iota(expected.begin(), expected.end(), 0u);
+        std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) { return p[a] > p[b]; });
+        expected.resize(std::min<std::size_t>(expected.size(), 5));
+        ASSERT_EQ(result.ranking.size(), expected.size()) << chat.text;
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            EXPECT_EQ(result.ranking[i].intent, expected[i]) << chat.text << " place " << i;
+            EXPECT_EQ(result.ranking[i].confidence, p[expected[i]]) << chat.text << " place " << i;
+        }
+    }
 }
 
 TEST(Learn, AddedClassesKeepTheOldScores) {
