@@ -22,7 +22,7 @@ constexpr std::array<placeholder_name, 56> names = {{
     {U"amount", "amount"},     {U"price", "amount"},       {U"日期", "date"},
     {U"date", "date"},         {U"时间", "time"},          {U"time", "time"},
     {U"订单号", "order_number"}, {U"订单编号", "order_number"},
-    {U"orderid", "order_number"}, {U"order_id", "order_number"}, 
+    {U"orderid", "order_number"}, {U"order_id", "order_number"},
     {U"单号", "tracking_number"}, {U"运单号", "tracking_number"}, {U"快递单号", "tracking_number"},
     {U"物流单号", "tracking_number"}, {U"电话", "phone"},    {U"电话号码", "phone"},
     {U"手机", "phone"},        {U"手机号", "phone"},       {U"手机号码", "phone"},

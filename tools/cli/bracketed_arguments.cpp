@@ -14,8 +14,10 @@ constexpr char guard = '\x1f';
 
 bool is_bracketed(const std::string& s) { return s.size() >= 2 && s.front() == '[' && s.back() == ']'; }
 
+// Only a guard that guarded_arguments added: one right after a closing ']'
+// of a value that starts with '['.
 std::string unguard(std::string s) {
-    if (s.size() >= 3 && s.back() == guard && is_bracketed(s.substr(0, s.size() - 1))) s.pop_back();
+    if (s.size() >= 3 && s.back() == guard && s.front() == '[' && s[s.size() - 2] == ']') s.pop_back();
     return s;
 }
 
