@@ -47,6 +47,9 @@ int run_classify(session::analysis_scratch& scratch, session::message_analysis& 
                  const kefu_model* model, const char* text, size_t len, const kefu_classify_options* opts) {
     if (model == nullptr) return invalid_argument("model is NULL");
     if (const int status = read_classify_options(opts, settings); status != KEFU_OK) return status;
+    // The result reports spans in the caller's bytes, from the units: the
+    // rendered text would be written and never read.
+    settings.analysis.text.render = false;
     const int status = normalize_with(scratch.classify.text, text, len, settings.analysis.text);
     if (status != KEFU_OK) return status;
     session::analyse_normalized(*model->value, settings.analysis, scratch, result);

@@ -14,7 +14,9 @@ constexpr float mood_prune_below = 0.0f;
 
 std::vector<learn::feature> features_of(std::string_view text, const learn::feature_config& config) {
     text::normalized normalized;
-    text::normalize(text, {}, normalized);
+    text::normalize_options options;
+    options.render = false;  // features read the units only
+    text::normalize(text, options, normalized);
     std::vector<learn::feature> features;
     learn::extract_features(normalized, {}, {}, config, features);
     return features;

@@ -346,7 +346,7 @@ normalize_status normalize(std::string_view input, const normalize_options& opti
     const std::size_t han_gaps = fold_space_and_repeats(out.units);
     if (han_gaps > 0) join_segmented_han(out.units, han_gaps);
     out.max_run = longest_run(out.units);
-    render(out);
+    if (options.render) render(out);
     return normalize_status::ok;
 }
 

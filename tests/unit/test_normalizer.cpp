@@ -109,6 +109,38 @@ TEST(Normalizer, RandomBytesNeverBreakTheInvariants) {
     }
 }
 
+// Without rendering (as classification normalises) the units, links and runs
+// are the same, and no text is left from the message before.
+TEST(Normalizer, UnitsAreTheSameWithoutTheRendering) {
+    text::normalize_options units_only;
+    units_only.render = false;
+    std::mt19937 rng(20261125);
+    std::uniform_int_distribution<int> byte(0, 255), length(0, 96);
+    std::vector<std::string> inputs = {"亲 這個ＸＬ有貨嗎？？ 急急急😡 [微笑]", "看 https://item.taobao.com/item.htm?id=709484258177 这个",
+                                       "我 要 退 货", "[电话x] 订单 123456789012"};
+    for (int round = 0; round < 500; ++round) {
+        std::string input(static_cast<std::size_t>(length(rng)), '\0');
+        for (char& c : input) c = static_cast<char>(byte(rng));
+        inputs.push_back(input);
+    }
+    text::normalized rendered, bare;
+    for (const std::string& input : inputs) {
+        ASSERT_EQ(text::normalize(input, {}, rendered), text::normalize(input, units_only, bare));
+        ASSERT_EQ(rendered.units.size(), bare.units.size()) << input;
+        for (std::size_t i = 0; i < bare.units.size(); ++i) {
+            const text::unit &a = rendered.units[i], &b = bare.units[i];
+            EXPECT_TRUE(a.cp == b.cp && a.source_begin == b.source_begin && a.source_end == b.source_end &&
+                        a.repeat == b.repeat && a.cls == b.cls)
+                << input << " unit " << i;
+        }
+        ASSERT_EQ(rendered.link_items.size(), bare.link_items.size());
+        for (std::size_t i = 0; i < bare.link_items.size(); ++i) EXPECT_EQ(rendered.link_items[i].id, bare.link_items[i].id);
+        EXPECT_EQ(rendered.max_run, bare.max_run);
+        EXPECT_TRUE(bare.text.empty() && bare.text_starts.empty()) << input;
+        EXPECT_EQ(rendered.text_starts.size(), rendered.units.size() + 1) << input;
+    }
+}
+
 TEST(Normalizer, RejectModeReportsTheFirstInvalidByte) {
     text::normalize_options options;
     options.invalid_utf8 = text::invalid_utf8_policy::reject;
