@@ -65,21 +65,13 @@ void print_per_message(const benchmark::State& state, const std::vector<std::str
     for (const auto& [median, m] : medians) std::fprintf(stderr, "%8.0f ns  %s\n", median, messages[m].c_str());
 }
 
-// Normalised as kefu_classify does it: the units only, without the UTF-8
-// rendering, which classification does not read.
-kefu::detail::text::normalize_options as_classify_normalises() {
-    kefu::detail::text::normalize_options options;
-    options.render = false;
-    return options;
-}
-
 // Times each call separately for latency percentiles (clock overhead ~20 ns
 // is included, so the figures are upper bounds).
 void report_latency(benchmark::State& state, const std::shared_ptr<const compiled_model>& model,
                     const std::vector<std::string>& messages) {
     kefu::detail::intent::classify_scratch scratch;
     kefu::detail::intent::classification result;
-    const auto options = as_classify_normalises();
+    const auto options = kefu::detail::text::units_only();  // as kefu_classify normalises
     std::vector<double> ns;
     for (int round = 0; round < 200; ++round) {
         for (const auto& m : messages) {
@@ -101,7 +93,7 @@ void classify_loop(benchmark::State& state, const std::shared_ptr<const compiled
                    const std::vector<std::string>& messages) {
     kefu::detail::intent::classify_scratch scratch;
     kefu::detail::intent::classification result;
-    const auto options = as_classify_normalises();
+    const auto options = kefu::detail::text::units_only();  // as kefu_classify normalises
     for (auto _ : state) {
         for (const auto& m : messages) {
             kefu::detail::text::normalize(m, options, scratch.text);

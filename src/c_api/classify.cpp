@@ -49,8 +49,8 @@ int run_classify(session::analysis_scratch& scratch, session::message_analysis& 
     if (const int status = read_classify_options(opts, settings); status != KEFU_OK) return status;
     // The result reports spans in the caller's bytes, from the units: the
     // rendered text would be written and never read.
-    settings.analysis.text.render = false;
-    const int status = normalize_with(scratch.classify.text, text, len, settings.analysis.text);
+    const int status =
+        normalize_with(scratch.classify.text, text, len, kefu::detail::text::units_only(settings.analysis.text));
     if (status != KEFU_OK) return status;
     session::analyse_normalized(*model->value, settings.analysis, scratch, result);
     return KEFU_OK;

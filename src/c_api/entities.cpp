@@ -87,8 +87,10 @@ int run_extract(std::vector<entity::entity>& out, const char* text, size_t len, 
     }
     auto& scratch = thread_entity_scratch();
     thread_local kefu::detail::text::normalized normalized;
-    options.render = false;  // entities are found in the units and located in the caller's bytes
-    if (const int status = normalize_with(normalized, text, len, options); status != KEFU_OK) return status;
+    // Entities are found in the units and located in the caller's bytes.
+    if (const int status = normalize_with(normalized, text, len, kefu::detail::text::units_only(options));
+        status != KEFU_OK)
+        return status;
     entity::extract(normalized, clock, scratch, out);
     return KEFU_OK;
 }

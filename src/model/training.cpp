@@ -17,8 +17,7 @@ constexpr std::size_t min_examples_for_holdout = 50;
 text::normalize_options training_text_options() {
     text::normalize_options o;
     o.max_length = text::max_length_limit;
-    o.render = false;  // training reads the units only
-    return o;
+    return text::units_only(o);
 }
 
 std::vector<std::size_t> all_indices(std::size_t count) {

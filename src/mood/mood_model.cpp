@@ -14,9 +14,7 @@ constexpr float mood_prune_below = 0.0f;
 
 std::vector<learn::feature> features_of(std::string_view text, const learn::feature_config& config) {
     text::normalized normalized;
-    text::normalize_options options;
-    options.render = false;  // features read the units only
-    text::normalize(text, options, normalized);
+    text::normalize(text, text::units_only(), normalized);
     std::vector<learn::feature> features;
     learn::extract_features(normalized, {}, {}, config, features);
     return features;

@@ -32,6 +32,13 @@ struct normalize_options {
     bool render = true;
 };
 
+// `options` without the rendering: what classifying, extracting entities,
+// mood and training need.
+inline normalize_options units_only(normalize_options options = {}) {
+    options.render = false;
+    return options;
+}
+
 inline constexpr std::size_t max_length_limit = std::size_t{1} << 30;
 
 enum class normalize_status : std::uint8_t { ok, invalid_utf8, too_long };
