@@ -223,8 +223,6 @@ void matcher::derive() {
     std::vector<std::uint32_t> anchored_begin;
     order_starts(anchored_begin);
     build_match_records(anchored_begin);
-    class_gaps_ = std::any_of(part_gaps_.begin(), part_gaps_.end(), [](gap_range g) { return g.classed(); }) ||
-                  std::any_of(variants_.begin(), variants_.end(), [](const variant_info& v) { return v.gap_after.classed(); });
 }
 
 // Each pattern's starts: unanchored variants first, then anchored ones by
@@ -288,7 +286,7 @@ bool matcher::of_class(const match_scratch& s, std::uint32_t from, std::uint32_t
     if (cls == gap_class::any) return true;
     const std::uint8_t asked = bits_asked_by(cls);
     for (std::uint32_t p = from; p < to; ++p)
-        if ((s.class_bits[p] & asked) == 0) return false;
+        if ((s.view[p].class_bits & asked) == 0) return false;
     return true;
 }
 
@@ -299,10 +297,7 @@ bool matcher::gap_holds(const match_scratch& s, std::uint32_t from, std::uint32_
 }
 
 void matcher::prepare_view(const text::normalized& text, match_scratch& s) const {
-    s.symbols.clear();
-    s.view_units.clear();
-    s.clauses.clear();
-    s.class_bits.clear();
+    s.view.clear();
     std::uint32_t clause = 0;
     for (std::uint32_t i = 0; i < text.units.size(); ++i) {
         const text::unit& u = text.units[i];
@@ -310,10 +305,7 @@ void matcher::prepare_view(const text::normalized& text, match_scratch& s) const
             ++clause;
             continue;
         }
-        s.symbols.push_back(symbol_of(u.cp));
-        s.view_units.push_back(i);
-        s.clauses.push_back(clause);
-        if (class_gaps_) s.class_bits.push_back(class_bits_of(u.cls));
+        s.view.push_back({symbol_of(u.cp), i, clause, class_bits_of(u.cls)});
         if (u.cls == text::char_class::punct) ++clause;
     }
 }
@@ -343,16 +335,16 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     out.clear();
     if (variants_.empty()) return;
     prepare_view(text, s);
-    const auto n = static_cast<std::uint32_t>(s.symbols.size());
+    const auto n = static_cast<std::uint32_t>(s.view.size());
     // Anchors ignore punctuation and emoji at either end; a pattern that asks
     // for an emoji at its anchored end may also anchor where only punctuation
     // is ignored.
     std::uint32_t content_begin = 0, content_end = n;
-    while (content_begin < n && is_edge_class(text.units[s.view_units[content_begin]].cls)) ++content_begin;
-    while (content_end > content_begin && is_edge_class(text.units[s.view_units[content_end - 1]].cls)) --content_end;
+    while (content_begin < n && is_edge_class(text.units[s.view[content_begin].unit].cls)) ++content_begin;
+    while (content_end > content_begin && is_edge_class(text.units[s.view[content_end - 1].unit].cls)) --content_end;
     std::uint32_t text_begin = 0, text_end = n;
-    while (text_begin < n && is_punctuation(text.units[s.view_units[text_begin]].cls)) ++text_begin;
-    while (text_end > text_begin && is_punctuation(text.units[s.view_units[text_end - 1]].cls)) --text_end;
+    while (text_begin < n && is_punctuation(text.units[s.view[text_begin].unit].cls)) ++text_begin;
+    while (text_end > text_begin && is_punctuation(text.units[s.view[text_end - 1].unit].cls)) --text_end;
     auto within = [&](std::uint32_t from, std::uint32_t to, gap_range gap) { return gap_holds(s, from, to, gap); };
 
     if (++s.stamp == 0) {  // wrapped: forget all stamps
@@ -360,8 +352,10 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
         s.live_variants.fill({0, 0});
         s.stamp = 1;
     }
-    s.rule_stamp.resize(rules_.size(), 0);
-    s.rule_slot.resize(rules_.size(), 0);
+    if (s.rule_stamp.size() != rules_.size()) {  // a new scratch, or one used with another matcher
+        s.rule_stamp.resize(rules_.size(), 0);
+        s.rule_slot.resize(rules_.size(), 0);
+    }
     next_epoch(s);
     s.partials.clear();
     s.negators.clear();
@@ -374,7 +368,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
         for (auto it = s.negators.rbegin(); it != s.negators.rend(); ++it) {
             if (it->begin >= begin) continue;
             if (it->end < begin && begin - it->end > negation_window_) break;
-            if (it->clause == s.clauses[begin]) return true;
+            if (it->clause == s.view[begin].clause) return true;
         }
         return false;
     };
@@ -385,10 +379,10 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     };
     auto record_spans = [&](std::uint8_t flags, std::uint32_t begin, std::uint32_t end) {
         if (flags & exception_flag) {  // cancels negators inside it, seen before or after
-            s.exceptions.push_back({begin, end, s.clauses[begin]});
+            s.exceptions.push_back({begin, end, s.view[begin].clause});
             std::erase_if(s.negators, [&](const auto& neg) { return neg.begin >= begin && neg.end <= end; });
         }
-        if ((flags & negator_flag) && !inside_exception(begin, end)) s.negators.push_back({begin, end, s.clauses[begin]});
+        if ((flags & negator_flag) && !inside_exception(begin, end)) s.negators.push_back({begin, end, s.view[begin].clause});
     };
     auto finish = [&](const variant_info& v, std::uint32_t begin, std::uint32_t end) {
         if (v.flags & anchored_end) {
@@ -486,7 +480,7 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
 
     std::uint32_t state = 0;
     for (std::uint32_t i = 0; i < n; ++i) {
-        state = step(state, s.symbols[i]);
+        state = step(state, s.view[i].symbol);
         for (std::uint32_t t = (states_[state].output_begin != states_[state + 1].output_begin) ? state
                                                                                               : states_[state].dict_link;
              t != no_state; t = states_[t].dict_link) {
@@ -501,8 +495,8 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
         if (s.partials.size() > partials_prune_threshold) prune_partials(s, i);
     }
     for (rule_hit& h : out) {  // view positions -> normalised character indices
-        h.end = s.view_units[h.end - 1] + 1;
-        h.begin = s.view_units[h.begin];
+        h.end = s.view[h.end - 1].unit + 1;
+        h.begin = s.view[h.begin].unit;
     }
     std::sort(out.begin(), out.end(), [](const rule_hit& a, const rule_hit& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;

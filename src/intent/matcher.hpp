@@ -37,10 +37,16 @@ struct match_scratch {
         std::uint32_t end;
         std::uint32_t clause;
     };
-    std::vector<std::uint32_t> symbols;     // per view position
-    std::vector<std::uint32_t> view_units;  // view position -> normalised character index
-    std::vector<std::uint32_t> clauses;     // view position -> clause number
-    std::vector<std::uint8_t> class_bits;   // view position -> what gap classes it belongs to (when any rule asks)
+    // The message as the automaton reads it: its characters without the
+    // spaces. One record per position, so that building the view costs one
+    // append per character, not one per field.
+    struct view_position {
+        std::uint32_t symbol;      // the automaton's symbol for the character
+        std::uint32_t unit;        // index of the normalised character
+        std::uint32_t clause;      // clause number
+        std::uint8_t class_bits;   // the gap classes the character belongs to
+    };
+    std::vector<view_position> view;
     std::vector<partial> partials;
     std::vector<span> negators;
     std::vector<span> exceptions;           // question forms such as 有没有 that contain a negator
@@ -180,7 +186,6 @@ private:
     std::vector<rule_flags> rules_;
     std::uint32_t negation_window_ = 3;
     std::uint32_t longest_pattern_ = 0;
-    bool class_gaps_ = false;  // derived: some gap is of a character class
 };
 
 }  // namespace kefu::detail::intent
