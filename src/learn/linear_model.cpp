@@ -179,16 +179,18 @@ std::array<float, feature_block_count> linear_model::resolve(const std::vector<f
     // asking for all of them first lets the misses overlap instead of queueing.
     const std::size_t mask = slots_.size() - 1;
     for (const feature& f : features) __builtin_prefetch(&slots_[nonzero(f.hash) & mask]);
-    rows.clear();
+    rows.resize(features.size());  // at most one row per feature, written by index
+    row_feature* next = rows.data();
     block_norms norms;
     for (const feature& f : features) {
         const slot* s = find(f.hash);
         if (!s) continue;
         prefetch_row(s->row);
         const float value = sublinear(f.value) * s->idf;
-        rows.push_back({s->row, value, f.block});
+        *next++ = {s->row, value, f.block};
         norms.add(f.block, value);
     }
+    rows.resize(static_cast<std::size_t>(next - rows.data()));
     return norms.scales();
 }
 
@@ -210,33 +212,37 @@ void linear_model::logits(const std::vector<feature>& features, std::vector<floa
     thread_local std::vector<weighted_row> whole_rows;
     thread_local std::vector<weighted_narrow_row> narrow_rows;
     const auto block_scales = resolve(features, rows);
-    out.assign(bias_.begin(), bias_.end());
     // The row sums write whole vector steps; the classes past the trained
     // ones are set below, whatever the steps left there.
     out.resize(std::max(classes_, padded_to_lanes(trained_classes_)));
     float* acc = out.data();
+    std::copy(bias_.begin(), bias_.end(), acc);
     float centres = 0;  // what every trained class gets from the row centres
-    whole_rows.clear();
-    narrow_rows.clear();
+    // Each row goes to one of the two lists: sized for all and written by
+    // index, which costs less than a push_back per row.
+    whole_rows.resize(rows.size());
+    narrow_rows.resize(rows.size());
+    weighted_row* next_whole = whole_rows.data();
+    weighted_narrow_row* next_narrow = narrow_rows.data();
     for (const row_feature& f : rows) {
         const float weighted = f.value * scale_of(block_scales, f.block);
         const float value = weighted * scale_;
         if ((f.row & dense_row) && narrow()) {
             const narrow_row r = narrow_row_at(f.row & ~dense_row);
             centres += r.offset * weighted;
-            narrow_rows.push_back({r.weights, weighted * r.step});
+            *next_narrow++ = {r.weights, weighted * r.step};
             continue;
         }
         if (f.row & dense_row) {
-            whole_rows.push_back({dense_.data() + (f.row & ~dense_row), value});
+            *next_whole++ = {dense_.data() + (f.row & ~dense_row), value};
             continue;
         }
         const entry* e = entries_.data() + f.row;
         centres += static_cast<float>(e->weight) * value;
         for (std::uint32_t i = 1; i <= e->cls; ++i) acc[e[i].cls] += static_cast<float>(e[i].weight) * value;
     }
-    add_weighted_rows(whole_rows.data(), whole_rows.size(), trained_classes_, acc);
-    add_weighted_rows(narrow_rows.data(), narrow_rows.size(), trained_classes_, acc);
+    add_weighted_rows(whole_rows.data(), static_cast<std::size_t>(next_whole - whole_rows.data()), trained_classes_, acc);
+    add_weighted_rows(narrow_rows.data(), static_cast<std::size_t>(next_narrow - narrow_rows.data()), trained_classes_, acc);
     for (std::uint32_t c = 0; c < trained_classes_; ++c) acc[c] += centres;
     out.resize(classes_);
     if (classes_ > trained_classes_) give_untrained_the_mean(acc);
