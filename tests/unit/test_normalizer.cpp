@@ -112,8 +112,7 @@ TEST(Normalizer, RandomBytesNeverBreakTheInvariants) {
 // Without rendering (as classification normalises) the units, links and runs
 // are the same, and no text is left from the message before.
 TEST(Normalizer, UnitsAreTheSameWithoutTheRendering) {
-    text::normalize_options units_only;
-    units_only.render = false;
+    const text::normalize_options without_rendering = text::units_only();
     std::mt19937 rng(20261125);
     std::uniform_int_distribution<int> byte(0, 255), length(0, 96);
     std::vector<std::string> inputs = {"亲 這個ＸＬ有貨嗎？？ 急急急😡 [微笑]", "看 https://item.taobao.com/item.htm?id=709484258177 这个",
@@ -126,7 +125,7 @@ TEST(Normalizer, UnitsAreTheSameWithoutTheRendering) {
     text::normalized rendered, bare;
     for (const std::string& input : inputs) {
         text::normalize("上一条消息", {}, bare);  // a rendering the next call must clear
-        ASSERT_EQ(text::normalize(input, {}, rendered), text::normalize(input, units_only, bare));
+        ASSERT_EQ(text::normalize(input, {}, rendered), text::normalize(input, without_rendering, bare));
         ASSERT_EQ(rendered.units.size(), bare.units.size()) << input;
         for (std::size_t i = 0; i < bare.units.size(); ++i) {
             const text::unit &a = rendered.units[i], &b = bare.units[i];
