@@ -177,6 +177,93 @@ std::optional<double> factor_value(const number& n) {
     return std::round(v * 1e4) / 1e4;
 }
 
+const auto half_price = wide::lit(L"半价") | wide::lit(L"对折");
+
+entity& add_discount(candidates& out, const scan_input& in, std::size_t i, scan_iterator end, discount_kind kind,
+                     double value) {
+    entity& e = add_candidate(out, entity_type::discount, i, in.position(end));
+    e.kind = kind;
+    e.value = value;
+    e.has_value = true;
+    return e;
+}
+
+// Each form of discount below is tried at i in turn. One returns true when
+// its words are there, which ends the search, whether or not they made a
+// candidate ("0折" is no discount, and no other form either).
+
+// "打8折", "八五折"
+bool discount_factor(const scan_input& in, std::size_t i, candidates& out) {
+    number n;
+    scan_iterator first = in.at(i);
+    const auto factor = -(wide::lit(L'打') >> -wide::lit(L'个')) >> factor_digits[([&](auto& ctx) { n = _attr(ctx); })]
+                        >> wide::lit(L'折');
+    if (!x3::parse(first, in.end(), factor)) return false;
+    if (const auto v = factor_value(n)) add_discount(out, in, i, first, discount_kind::factor, *v);
+    return true;
+}
+
+// "半价", "对折"
+bool discount_half_price(const scan_input& in, std::size_t i, candidates& out) {
+    scan_iterator first = in.at(i);
+    if (!x3::parse(first, in.end(), half_price)) return false;
+    add_discount(out, in, i, first, discount_kind::factor, 0.5);
+    return true;
+}
+
+// "满300减50", "每满200减20"
+bool discount_threshold(const scan_input& in, std::size_t i, candidates& out) {
+    number threshold, off;
+    scan_iterator first = in.at(i);
+    const auto grammar = -wide::lit(L'每') >> wide::lit(L'满') >> amount[([&](auto& ctx) { threshold = _attr(ctx); })]
+                         >> -currency_unit >> wide::lit(L'减') >> amount[([&](auto& ctx) { off = _attr(ctx); })]
+                         >> -currency_unit;
+    if (!x3::parse(first, in.end(), grammar)) return false;
+    add_discount(out, in, i, first, discount_kind::threshold, off.value).threshold = threshold.value;
+    return true;
+}
+
+// "便宜20", "少五块", "立减10元"; "少一件" is a missing item, not a discount.
+bool discount_amount_off(const scan_input& in, std::size_t i, candidates& out) {
+    number n;
+    bool currency_given = false;
+    scan_iterator first = in.at(i);
+    const auto not_degree = !(wide::lit(L'点') | wide::lit(L"些"));
+    const auto grammar = (wide::lit(L"便宜") | wide::lit(L"优惠") | wide::lit(L"立减") | wide::lit(L'减')
+                          | wide::lit(L'少') | wide::lit(L'降') | wide::lit(L'让'))
+                         >> -wide::lit(L'个') >> amount[([&](auto& ctx) { n = _attr(ctx); })] >> not_degree
+                         >> -currency_unit[([&](auto&) { currency_given = true; })];
+    if (!x3::parse(first, in.end(), grammar)) return false;
+    if (!currency_given && followed_by_classifier(in, in.position(first))) return false;
+    add_discount(out, in, i, first, discount_kind::amount_off, n.value).unit = "CNY";
+    return true;
+}
+
+// "抹零", "抹个零头"
+bool discount_round_off(const scan_input& in, std::size_t i, candidates& out) {
+    scan_iterator first = in.at(i);
+    const auto grammar = wide::lit(L'抹') >> -(wide::lit(L'个') | wide::lit(L'掉') | wide::lit(L'去')) >> wide::lit(L'零')
+                         >> -wide::lit(L'头');
+    if (!x3::parse(first, in.end(), grammar)) return false;
+    add_candidate(out, entity_type::discount, i, in.position(first)).kind = discount_kind::round_off;
+    return true;
+}
+
+// "第二件半价", "第2件8折"
+bool discount_nth_item(const scan_input& in, std::size_t i, candidates& out) {
+    number n;
+    std::uint32_t nth = 0;
+    scan_iterator first = in.at(i);
+    const auto grammar = wide::lit(L'第') >> amount[([&](auto& ctx) { nth = small_count(_attr(ctx)); })]
+                         >> (wide::lit(L'件') | wide::lit(L'个') | wide::lit(L'份'))
+                         >> (half_price | (factor_digits[([&](auto& ctx) { n = _attr(ctx); })] >> wide::lit(L'折')));
+    if (!x3::parse(first, in.end(), grammar)) return false;
+    const std::optional<double> v = n.length > 0 ? factor_value(n) : std::optional<double>(0.5);
+    if (!v || nth > max_small_count) return true;
+    add_discount(out, in, i, first, discount_kind::nth_item, *v).nth = nth;
+    return true;
+}
+
 }  // namespace
 
 void extract_money(const scan_input& in, std::size_t i, candidates& out) {
@@ -185,78 +272,9 @@ void extract_money(const scan_input& in, std::size_t i, candidates& out) {
 
 void extract_discount(const scan_input& in, std::size_t i, candidates& out) {
     if (!starts_with_any(in[i], L"打便优立减少降让满每抹第半对") && !number_may_start(in, i)) return;
-    number n, second;
-    std::uint32_t nth = 0;
-    const auto set_n = [&](auto& ctx) { n = _attr(ctx); };
-    const auto set_second = [&](auto& ctx) { second = _attr(ctx); };
-    const auto set_nth = [&](auto& ctx) { nth = small_count(_attr(ctx)); };
-    const auto not_degree = !(wide::lit(L'点') | wide::lit(L"些"));
-    bool currency_given = false;
-    const auto currency = -currency_unit[([&](auto&) { currency_given = true; })];
-
-    scan_iterator first = in.at(i);
-    const auto factor = -(wide::lit(L'打') >> -wide::lit(L'个')) >> factor_digits[set_n] >> wide::lit(L'折');
-    if (x3::parse(first, in.end(), factor)) {
-        if (const auto v = factor_value(n)) {
-            entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
-            e.kind = discount_kind::factor;
-            e.value = *v;
-            e.has_value = true;
-        }
-        return;
-    }
-    first = in.at(i);
-    const auto half_price = wide::lit(L"半价") | wide::lit(L"对折");
-    if (x3::parse(first, in.end(), half_price)) {
-        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
-        e.kind = discount_kind::factor;
-        e.value = 0.5;
-        e.has_value = true;
-        return;
-    }
-    first = in.at(i);
-    const auto threshold = -wide::lit(L'每') >> wide::lit(L'满') >> amount[set_n] >> currency >> wide::lit(L'减')
-                           >> amount[set_second] >> currency;
-    if (x3::parse(first, in.end(), threshold)) {
-        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
-        e.kind = discount_kind::threshold;
-        e.threshold = n.value;
-        e.value = second.value;
-        e.has_value = true;
-        return;
-    }
-    first = in.at(i);
-    const auto amount_off = (wide::lit(L"便宜") | wide::lit(L"优惠") | wide::lit(L"立减") | wide::lit(L'减')
-                             | wide::lit(L'少') | wide::lit(L'降') | wide::lit(L'让'))
-                            >> -wide::lit(L'个') >> amount[set_n] >> not_degree >> currency;
-    // "少一件" is a missing item, not a discount.
-    if (x3::parse(first, in.end(), amount_off) && (currency_given || !followed_by_classifier(in, in.position(first)))) {
-        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
-        e.kind = discount_kind::amount_off;
-        e.value = n.value;
-        e.has_value = true;
-        e.unit = "CNY";
-        return;
-    }
-    first = in.at(i);
-    const auto round_off = wide::lit(L'抹') >> -(wide::lit(L'个') | wide::lit(L'掉') | wide::lit(L'去'))
-                           >> wide::lit(L'零') >> -wide::lit(L'头');
-    if (x3::parse(first, in.end(), round_off)) {
-        add_candidate(out, entity_type::discount, i, in.position(first)).kind = discount_kind::round_off;
-        return;
-    }
-    first = in.at(i);
-    const auto nth_item = wide::lit(L'第') >> amount[set_nth] >> (wide::lit(L'件') | wide::lit(L'个') | wide::lit(L'份'))
-                          >> (half_price | (factor_digits[set_n] >> wide::lit(L'折')));
-    if (x3::parse(first, in.end(), nth_item)) {
-        const std::optional<double> v = n.length > 0 ? factor_value(n) : std::optional<double>(0.5);
-        if (!v || nth > max_small_count) return;
-        entity& e = add_candidate(out, entity_type::discount, i, in.position(first));
-        e.kind = discount_kind::nth_item;
-        e.nth = nth;
-        e.value = *v;
-        e.has_value = true;
-    }
+    for (const auto form : {discount_factor, discount_half_price, discount_threshold, discount_amount_off,
+                            discount_round_off, discount_nth_item})
+        if (form(in, i, out)) return;
 }
 
 void extract_quantity(const scan_input& in, std::size_t i, candidates& out) {
