@@ -15,6 +15,12 @@ nlohmann::json feature_settings(const learn::feature_config& c) {
             {"rule_hits", c.use_rules != 0}};
 }
 
+nlohmann::json flow_names(const compiled_model& model) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& f : model.rules().flows) names.push_back(f.name);
+    return names;
+}
+
 }  // namespace
 
 nlohmann::json info_json(const compiled_model& model) {
@@ -26,7 +32,9 @@ nlohmann::json info_json(const compiled_model& model) {
                           {"rules", model.rules().rules.size()},
                           {"patterns", model.matcher().pattern_count()},
                           {"matcher_bytes", model.matcher().memory_bytes()},
-                          {"examples", model.rules().examples.size()}};
+                          {"examples", model.rules().examples.size()},
+                          {"templates", model.rules().templates.size()},
+                          {"flows", flow_names(model)}};
     if (!model.linear().empty()) {
         const auto& r = model.report();
         out["learned"] = {{"features", model.linear().feature_count()},
@@ -45,6 +53,7 @@ nlohmann::json info_json(const compiled_model& model) {
                           {"calibration_in_scope_accuracy", r.calibration_in_scope_accuracy},
                           {"calibration_oos_recall", r.calibration_oos_recall}};
     }
+    if (!model.mood().empty()) out["mood"] = {{"bytes", model.mood().memory_bytes()}};
     return out;
 }
 

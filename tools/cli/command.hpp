@@ -34,5 +34,6 @@ void add_compile_command(CLI::App& app, const global_options& global, command_bo
 void add_flow_command(CLI::App& app, const global_options& global, command_body& body);
 void add_train_command(CLI::App& app, const global_options& global, command_body& body);
 void add_eval_command(CLI::App& app, const global_options& global, command_body& body);
+void add_info_command(CLI::App& app, const global_options& global, command_body& body);
 
 }  // namespace kefu::cli

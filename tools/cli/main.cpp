@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     add_flow_command(app, global, body);
     add_train_command(app, global, body);
     add_eval_command(app, global, body);
+    add_info_command(app, global, body);
 
     unguard_every_option(app);
 
