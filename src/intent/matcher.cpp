@@ -1,14 +1,50 @@
-// Matching a message against the compiled rules (building is in
-// matcher_build.cpp, model files in matcher_io.cpp).
 #include "intent/matcher.hpp"
 
 #include <algorithm>
+#include <map>
+#include <queue>
+
+#include "intent/gap_io.hpp"
+#include "kefu/error.hpp"
+#include "kefu/kefu.h"
 
 namespace kefu::detail::intent {
 namespace {
 
+constexpr std::size_t max_states = 1u << 26;
+constexpr std::size_t code_point_blocks = 0x110000 >> 8;
+constexpr std::uint8_t anchored_start = 1;
+constexpr std::uint8_t anchored_end = 2;
+constexpr std::uint8_t negator_flag = 1;
+constexpr std::uint8_t exception_flag = 2;
 constexpr std::size_t partials_prune_threshold = 256;
 constexpr std::uint32_t no_partial = 0xFFFFFFFFu;
+
+// The trie as it is built: dense root row, small child lists elsewhere.
+struct trie_builder {
+    std::vector<std::uint32_t> root;                                      // symbol -> state
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> children{1};  // per state
+    std::vector<std::vector<std::uint32_t>> outputs{1};
+
+    explicit trie_builder(std::size_t symbols) : root(symbols, 0) {}
+
+    std::uint32_t child(std::uint32_t state, std::uint32_t symbol) const {
+        if (state == 0) return root[symbol];
+        for (const auto& [s, t] : children[state])
+            if (s == symbol) return t;
+        return 0;
+    }
+
+    std::uint32_t add_child(std::uint32_t state, std::uint32_t symbol) {
+        const auto next = static_cast<std::uint32_t>(children.size());
+        if (next >= max_states) throw kefu::error(KEFU_ELIMIT, "rule set is too large for the matcher");
+        children.emplace_back();
+        outputs.emplace_back();
+        if (state == 0) root[symbol] = next;
+        else children[state].emplace_back(symbol, next);
+        return next;
+    }
+};
 
 bool is_punctuation(text::char_class c) { return c == text::char_class::punct || c == text::char_class::symbol; }
 
@@ -40,6 +76,193 @@ std::uint8_t bits_asked_by(gap_class c) {
 }
 
 }  // namespace
+
+// --- building ------------------------------------------------------------------
+
+matcher matcher::build(const rule_set& rules) {
+    matcher m;
+    // Patterns: every distinct literal, with the (variant, part) pairs it serves.
+    std::map<std::u32string, std::uint32_t> pattern_ids;
+    std::vector<std::vector<occurrence>> pattern_occurrences;
+    auto pattern_of = [&](const std::u32string& s) {
+        auto [it, inserted] = pattern_ids.emplace(s, static_cast<std::uint32_t>(pattern_ids.size()));
+        if (inserted) pattern_occurrences.emplace_back();
+        return it->second;
+    };
+    for (std::uint32_t v = 0; v < rules.variants.size(); ++v) {
+        const variant& var = rules.variants[v];
+        variant_info info{};
+        info.rule = var.rule;
+        info.part_begin = static_cast<std::uint32_t>(m.part_gaps_.size());
+        info.part_count = static_cast<std::uint16_t>(var.parts.size());
+        info.flags = static_cast<std::uint8_t>((var.anchor_start ? anchored_start : 0) | (var.anchor_end ? anchored_end : 0));
+        info.gap_after = var.gap_after;
+        m.variants_.push_back(info);
+        for (std::uint32_t k = 0; k < var.parts.size(); ++k) {
+            m.part_gaps_.push_back(var.parts[k].gap_before);
+            for (const auto& alternative : var.parts[k].alternatives)
+                pattern_occurrences[pattern_of(alternative)].push_back({v, k});
+        }
+    }
+    std::vector<std::uint8_t> flags(pattern_ids.size(), 0);
+    auto flag_all = [&](const std::vector<std::u32string>& strings, std::uint8_t flag) {
+        for (const auto& str : strings) {
+            const std::uint32_t p = pattern_of(str);
+            flags.resize(pattern_ids.size(), 0);
+            flags[p] |= flag;
+        }
+    };
+    flag_all(rules.negators, negator_flag);
+    flag_all(rules.negator_exceptions, exception_flag);
+    flags.resize(pattern_ids.size(), 0);
+    for (const auto& r : rules.rules) m.rules_.push_back({static_cast<std::uint8_t>(r.negatable ? 1 : 0)});
+    m.negation_window_ = rules.negation_window;
+
+    // Alphabet: dense symbols for the code points that occur in patterns.
+    std::map<char32_t, std::uint32_t> alphabet;
+    for (const auto& [s, id] : pattern_ids)
+        for (char32_t cp : s) alphabet.emplace(cp, 0);
+    std::uint32_t next_symbol = 1;
+    for (auto& [cp, symbol] : alphabet) symbol = next_symbol++;
+    m.symbol_count_ = next_symbol;
+    m.alphabet_stage1_.assign(code_point_blocks, 0);
+    m.alphabet_stage2_.assign(256, 0);  // block 0: all zero
+    for (const auto& [cp, symbol] : alphabet) {
+        const std::size_t block = cp >> 8;
+        if (m.alphabet_stage1_[block] == 0) {
+            m.alphabet_stage1_[block] = static_cast<std::uint16_t>(m.alphabet_stage2_.size() / 256);
+            m.alphabet_stage2_.resize(m.alphabet_stage2_.size() + 256, 0);
+        }
+        m.alphabet_stage2_[m.alphabet_stage1_[block] * 256u + (cp & 0xFF)] = symbol;
+    }
+
+    // Trie of all patterns.
+    trie_builder trie(m.symbol_count_);
+    m.pattern_length_.resize(pattern_ids.size());
+    for (const auto& [s, id] : pattern_ids) {
+        // The compiler refuses such rules with their location; a rule set
+        // made some other way is refused here.
+        if (s.size() > max_literal_length) throw kefu::error(KEFU_ELIMIT, "a rule literal is too long for the matcher");
+        std::uint32_t state = 0;
+        for (char32_t cp : s) {
+            const std::uint32_t symbol = m.symbol_of(cp);
+            std::uint32_t next = trie.child(state, symbol);
+            state = next ? next : trie.add_child(state, symbol);
+        }
+        trie.outputs[state].push_back(id);
+        m.pattern_length_[id] = static_cast<std::uint32_t>(s.size());
+        m.longest_pattern_ = std::max(m.longest_pattern_, m.pattern_length_[id]);
+    }
+
+    // Breadth-first numbering, so that failure and dictionary links always
+    // point to a smaller state number (a loaded model can be checked for that,
+    // and matching can never loop).
+    const std::size_t n = trie.children.size();
+    std::vector<std::uint32_t> order{0}, renumber(n, 0), fail(n, 0), dict(n, no_state);
+    order.reserve(n);
+    for (std::size_t head = 0; head < order.size(); ++head) {
+        const std::uint32_t s = order[head];
+        auto visit = [&](std::uint32_t symbol, std::uint32_t t) {
+            std::uint32_t f = s == 0 ? 0 : fail[s];
+            std::uint32_t target = 0;
+            if (s != 0) {
+                while (true) {
+                    target = trie.child(f, symbol);
+                    if (target != 0 || f == 0) break;
+                    f = fail[f];
+                }
+            }
+            fail[t] = (target == t) ? 0 : target;
+            dict[t] = !trie.outputs[fail[t]].empty() ? fail[t] : dict[fail[t]];
+            renumber[t] = static_cast<std::uint32_t>(order.size());
+            order.push_back(t);
+        };
+        if (s == 0) {
+            for (std::uint32_t symbol = 0; symbol < trie.root.size(); ++symbol)
+                if (trie.root[symbol]) visit(symbol, trie.root[symbol]);
+        } else {
+            auto& kids = trie.children[s];
+            std::sort(kids.begin(), kids.end());
+            for (const auto& [symbol, t] : kids) visit(symbol, t);
+        }
+    }
+
+    // Flatten in breadth-first order.
+    m.root_next_.assign(m.symbol_count_, 0);
+    for (std::uint32_t symbol = 0; symbol < trie.root.size(); ++symbol)
+        if (trie.root[symbol]) m.root_next_[symbol] = renumber[trie.root[symbol]];
+    m.states_.reserve(n + 1);
+    for (std::uint32_t s : order) {
+        m.states_.push_back({static_cast<std::uint32_t>(m.edges_.size()), static_cast<std::uint32_t>(m.outputs_.size()),
+                             renumber[fail[s]], dict[s] == no_state ? no_state : renumber[dict[s]]});
+        if (s != 0)
+            for (const auto& [symbol, t] : trie.children[s]) m.edges_.push_back({symbol, renumber[t]});
+        m.outputs_.insert(m.outputs_.end(), trie.outputs[s].begin(), trie.outputs[s].end());
+    }
+    m.states_.push_back({static_cast<std::uint32_t>(m.edges_.size()), static_cast<std::uint32_t>(m.outputs_.size()), 0,
+                         no_state});  // sentinel: ends the last state's ranges
+
+    for (std::size_t p = 0; p < pattern_occurrences.size(); ++p) {
+        auto& occs = pattern_occurrences[p];
+        std::sort(occs.begin(), occs.end(), [](const occurrence& a, const occurrence& b) {
+            return a.variant != b.variant ? a.variant < b.variant : a.part < b.part;
+        });
+        m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
+        m.continuation_begin_.push_back(static_cast<std::uint32_t>(m.continuations_.size()));
+        for (const occurrence& o : occs) (o.part == 0 ? m.occurrences_ : m.continuations_).push_back(o);
+        m.pattern_flags_.push_back(flags[p]);
+    }
+    m.occurrence_begin_.push_back(static_cast<std::uint32_t>(m.occurrences_.size()));
+    m.continuation_begin_.push_back(static_cast<std::uint32_t>(m.continuations_.size()));
+    m.derive();
+    return m;
+}
+
+// State derived from the tables on build and on load, never read from a file.
+void matcher::derive() {
+    std::vector<std::uint32_t> anchored_begin;
+    order_starts(anchored_begin);
+    build_match_records(anchored_begin);
+}
+
+// Each pattern's starts: unanchored variants first, then anchored ones by
+// how far into the message they may start, furthest first. Matching then
+// stops at the first anchored start that lies too far in, instead of
+// rejecting one by one the variants that every digit of a long number
+// would otherwise start. Done on load as well, so that the order is never
+// taken on trust from a file.
+void matcher::order_starts(std::vector<std::uint32_t>& anchored_begin) {
+    auto anchored = [&](const occurrence& o) { return (variants_[o.variant].flags & anchored_start) != 0; };
+    auto reach = [&](const occurrence& o) {
+        return anchored(o) ? static_cast<int>(part_gaps_[variants_[o.variant].part_begin].max) : 256;
+    };
+    anchored_begin.clear();
+    for (std::size_t p = 0; p + 1 < occurrence_begin_.size(); ++p) {
+        const auto first = occurrences_.begin() + occurrence_begin_[p];
+        const auto last = occurrences_.begin() + occurrence_begin_[p + 1];
+        std::stable_sort(first, last, [&](const occurrence& a, const occurrence& b) { return reach(a) > reach(b); });
+        const auto anchored_first = std::find_if(first, last, anchored);
+        anchored_begin.push_back(static_cast<std::uint32_t>(anchored_first - occurrences_.begin()));
+    }
+}
+
+// The tables matching reads, laid out from the stored ones: a record per
+// entry of outputs_ and a start per (ordered) entry of occurrences_.
+void matcher::build_match_records(const std::vector<std::uint32_t>& anchored_begin) {
+    starts_.clear();
+    starts_.reserve(occurrences_.size());
+    for (const occurrence& o : occurrences_) {
+        const variant_info& v = variants_[o.variant];
+        starts_.push_back({o.variant, part_gaps_[v.part_begin], static_cast<std::uint8_t>(v.part_count == 1)});
+    }
+    found_.clear();
+    found_.reserve(outputs_.size());
+    for (const std::uint32_t p : outputs_)
+        found_.push_back({occurrence_begin_[p], anchored_begin[p], occurrence_begin_[p + 1], continuation_begin_[p],
+                          continuation_begin_[p + 1], static_cast<std::uint16_t>(pattern_length_[p]), pattern_flags_[p]});
+}
+
+// --- matching ------------------------------------------------------------------
 
 std::uint32_t matcher::symbol_of(char32_t cp) const noexcept {
     if (cp >= 0x110000 || alphabet_stage1_.empty()) return 0;
@@ -108,10 +331,6 @@ void matcher::prune_partials(match_scratch& s, std::uint32_t position) const {
     }
 }
 
-// The steps of matching are lambdas in one function on purpose: written as
-// member functions of a per-message class, each forced inline, the same
-// steps took 1.2 % more instructions and ran 0.88-0.95x as fast on the chat
-// corpus (docs/BENCHMARKS.md, 2026-11-25).
 void matcher::match(const text::normalized& text, match_scratch& s, std::vector<rule_hit>& out) const {
     out.clear();
     if (variants_.empty()) return;
@@ -282,6 +501,129 @@ void matcher::match(const text::normalized& text, match_scratch& s, std::vector<
     std::sort(out.begin(), out.end(), [](const rule_hit& a, const rule_hit& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
     });
+}
+
+std::size_t matcher::memory_bytes() const noexcept {
+    auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
+    return bytes(alphabet_stage1_) + bytes(alphabet_stage2_) + bytes(root_next_) + bytes(states_) + bytes(edges_) +
+           bytes(outputs_) + bytes(pattern_length_) + bytes(pattern_flags_) + bytes(occurrence_begin_) +
+           bytes(occurrences_) + bytes(continuation_begin_) + bytes(continuations_) + bytes(found_) + bytes(starts_) +
+           bytes(variants_) + bytes(part_gaps_) + bytes(rules_);
+}
+
+// --- serialisation ---------------------------------------------------------------
+
+void matcher::save(model::writer& w, std::uint32_t format) const {
+    w.u32(symbol_count_);
+    w.u32(negation_window_);
+    w.u32(longest_pattern_);
+    w.vec(alphabet_stage1_);
+    w.vec(alphabet_stage2_);
+    w.vec(root_next_);
+    w.vec(states_);
+    w.vec(edges_);
+    w.vec(outputs_);
+    w.vec(pattern_length_);
+    w.vec(pattern_flags_);
+    w.vec(occurrence_begin_);
+    w.vec(occurrences_);
+    w.vec(continuation_begin_);
+    w.vec(continuations_);
+    w.vec(variants_);
+    w.u64(part_gaps_.size());
+    for (const gap_range& g : part_gaps_) write_gap(w, g, format);
+    w.vec(rules_);
+}
+
+matcher matcher::load(model::reader& r, std::uint32_t format) {
+    matcher m;
+    m.symbol_count_ = r.u32();
+    m.negation_window_ = r.u32();
+    m.longest_pattern_ = r.u32();
+    m.alphabet_stage1_ = r.vec<std::uint16_t>();
+    m.alphabet_stage2_ = r.vec<std::uint32_t>();
+    m.root_next_ = r.vec<std::uint32_t>();
+    m.states_ = r.vec<state_info>();
+    m.edges_ = r.vec<edge>();
+    m.outputs_ = r.vec<std::uint32_t>();
+    m.pattern_length_ = r.vec<std::uint32_t>();
+    m.pattern_flags_ = r.vec<std::uint8_t>();
+    m.occurrence_begin_ = r.vec<std::uint32_t>();
+    m.occurrences_ = r.vec<occurrence>();
+    m.continuation_begin_ = r.vec<std::uint32_t>();
+    m.continuations_ = r.vec<occurrence>();
+    m.variants_ = r.vec<variant_info>();
+    m.part_gaps_.resize(r.count(stored_gap_bytes(format)));
+    for (gap_range& g : m.part_gaps_) g = read_gap(r, format);
+    for (const variant_info& v : m.variants_) check_gap_class(v.gap_after, format);
+    m.rules_ = r.vec<rule_flags>();
+    m.validate();
+    m.derive();
+    return m;
+}
+
+// Every index in a loaded automaton must be in range, and every link must
+// point backwards in breadth-first order: then no input can make matching
+// read out of bounds or loop, whatever the file held.
+void matcher::validate() const {
+    auto check = [](bool ok, const char* what) {
+        if (!ok) model::reader::corrupt(std::string("matcher: ") + what);
+    };
+    check(!states_.empty(), "state table is empty");
+    const std::size_t states = states_.size() - 1;  // the last record is a sentinel
+    const std::size_t patterns = pattern_length_.size();
+    check(alphabet_stage1_.empty() || alphabet_stage1_.size() == code_point_blocks, "alphabet table size");
+    check(alphabet_stage2_.size() % 256 == 0, "alphabet block size");
+    for (auto b : alphabet_stage1_) check(b * 256u < alphabet_stage2_.size(), "alphabet block index");
+    for (auto sym : alphabet_stage2_) check(sym < symbol_count_, "alphabet symbol");
+    check((root_next_.size() == symbol_count_ && states > 0) || variants_.empty(), "root row size");
+    for (auto t : root_next_) check(t < states, "root edge target");
+    check(states_[states].edge_begin == edges_.size() && states_[states].output_begin == outputs_.size(),
+          "state table sentinel");
+    // All ranges first: only when every one is in order (and the sentinel
+    // ends them) may edges be read through them.
+    for (std::size_t s = 0; s < states; ++s)
+        check(states_[s].edge_begin <= states_[s + 1].edge_begin &&
+                  states_[s].output_begin <= states_[s + 1].output_begin,
+              "state ranges");
+    for (std::size_t s = 0; s < states; ++s) {
+        const state_info& st = states_[s];
+        check(s == 0 ? st.fail == 0 : st.fail < s, "failure link");
+        check(st.dict_link == no_state || st.dict_link < s, "dictionary link");
+        for (std::uint32_t e = st.edge_begin; e < states_[s + 1].edge_begin; ++e)
+            check(edges_[e].target < states && edges_[e].target > s && edges_[e].symbol < symbol_count_, "edge");
+    }
+    for (auto p : outputs_) check(p < patterns, "output pattern");
+    // A pattern reported at a state must be exactly as long as the state is
+    // deep: then a match never starts before the message does.
+    std::vector<std::uint32_t> depth(states, 0);
+    for (std::uint32_t symbol = 0; symbol < root_next_.size(); ++symbol)
+        if (root_next_[symbol]) depth[root_next_[symbol]] = 1;
+    for (std::size_t s = 1; s < states; ++s)
+        for (std::uint32_t e = states_[s].edge_begin; e < states_[s + 1].edge_begin; ++e)
+            depth[edges_[e].target] = depth[s] + 1;
+    for (std::size_t s = 0; s < states; ++s)
+        for (std::uint32_t o = states_[s].output_begin; o < states_[s + 1].output_begin; ++o)
+            check(pattern_length_[outputs_[o]] == depth[s] && depth[s] > 0, "pattern length does not match the trie");
+    check(pattern_flags_.size() == patterns && occurrence_begin_.size() == patterns + 1, "pattern table sizes");
+    for (std::size_t p = 0; p < patterns; ++p) {
+        check(pattern_length_[p] > 0 && pattern_length_[p] <= longest_pattern_ && pattern_length_[p] <= max_literal_length,
+              "pattern length");
+        check(occurrence_begin_[p] <= occurrence_begin_[p + 1] && occurrence_begin_[p + 1] <= occurrences_.size(),
+              "occurrence range");
+    }
+    check(continuation_begin_.size() == patterns + 1, "continuation table size");
+    for (std::size_t p = 0; p < patterns; ++p)
+        check(continuation_begin_[p] <= continuation_begin_[p + 1] && continuation_begin_[p + 1] <= continuations_.size(),
+              "continuation range");
+    for (const auto& o : occurrences_)
+        check(o.variant < variants_.size() && o.part == 0, "occurrence");
+    for (const auto& o : continuations_)
+        check(o.variant < variants_.size() && o.part > 0 && o.part < variants_[o.variant].part_count, "continuation");
+    for (const auto& v : variants_) {
+        check(v.rule < rules_.size() && v.part_count > 0, "variant");
+        check(std::size_t{v.part_begin} + v.part_count <= part_gaps_.size(), "variant parts");
+    }
 }
 
 }  // namespace kefu::detail::intent
