@@ -1,3 +1,7 @@
+// Building, matching and model files of the matcher share this file on
+// purpose: with building and model files in files of their own, GCC laid out
+// matching differently and classification ran 2-4 % slower for the same
+// instructions (docs/BENCHMARKS.md, 2026-11-25).
 #include "intent/matcher.hpp"
 
 #include <algorithm>
@@ -331,6 +335,10 @@ void matcher::prune_partials(match_scratch& s, std::uint32_t position) const {
     }
 }
 
+// The steps of matching are lambdas in one function on purpose: written as
+// member functions of a per-message class, each forced inline, the same
+// steps took 1.2 % more instructions and ran 0.88-0.95x as fast on the chat
+// corpus (docs/BENCHMARKS.md, 2026-11-25).
 void matcher::match(const text::normalized& text, match_scratch& s, std::vector<rule_hit>& out) const {
     out.clear();
     if (variants_.empty()) return;
