@@ -179,6 +179,12 @@ std::optional<double> factor_value(const number& n) {
 
 const auto half_price = wide::lit(L"半价") | wide::lit(L"对折");
 
+// A semantic action that stores what its parser read in `target`.
+template <typename T>
+auto into(T& target) {
+    return [&target](auto& ctx) { target = _attr(ctx); };
+}
+
 entity& add_discount(candidates& out, const scan_input& in, std::size_t i, scan_iterator end, discount_kind kind,
                      double value) {
     entity& e = add_candidate(out, entity_type::discount, i, in.position(end));
@@ -196,8 +202,7 @@ entity& add_discount(candidates& out, const scan_input& in, std::size_t i, scan_
 bool discount_factor(const scan_input& in, std::size_t i, candidates& out) {
     number n;
     scan_iterator first = in.at(i);
-    const auto factor = -(wide::lit(L'打') >> -wide::lit(L'个')) >> factor_digits[([&](auto& ctx) { n = _attr(ctx); })]
-                        >> wide::lit(L'折');
+    const auto factor = -(wide::lit(L'打') >> -wide::lit(L'个')) >> factor_digits[into(n)] >> wide::lit(L'折');
     if (!x3::parse(first, in.end(), factor)) return false;
     if (const auto v = factor_value(n)) add_discount(out, in, i, first, discount_kind::factor, *v);
     return true;
@@ -215,9 +220,8 @@ bool discount_half_price(const scan_input& in, std::size_t i, candidates& out) {
 bool discount_threshold(const scan_input& in, std::size_t i, candidates& out) {
     number threshold, off;
     scan_iterator first = in.at(i);
-    const auto grammar = -wide::lit(L'每') >> wide::lit(L'满') >> amount[([&](auto& ctx) { threshold = _attr(ctx); })]
-                         >> -currency_unit >> wide::lit(L'减') >> amount[([&](auto& ctx) { off = _attr(ctx); })]
-                         >> -currency_unit;
+    const auto grammar = -wide::lit(L'每') >> wide::lit(L'满') >> amount[into(threshold)] >> -currency_unit
+                         >> wide::lit(L'减') >> amount[into(off)] >> -currency_unit;
     if (!x3::parse(first, in.end(), grammar)) return false;
     add_discount(out, in, i, first, discount_kind::threshold, off.value).threshold = threshold.value;
     return true;
@@ -231,7 +235,7 @@ bool discount_amount_off(const scan_input& in, std::size_t i, candidates& out) {
     const auto not_degree = !(wide::lit(L'点') | wide::lit(L"些"));
     const auto grammar = (wide::lit(L"便宜") | wide::lit(L"优惠") | wide::lit(L"立减") | wide::lit(L'减')
                           | wide::lit(L'少') | wide::lit(L'降') | wide::lit(L'让'))
-                         >> -wide::lit(L'个') >> amount[([&](auto& ctx) { n = _attr(ctx); })] >> not_degree
+                         >> -wide::lit(L'个') >> amount[into(n)] >> not_degree
                          >> -currency_unit[([&](auto&) { currency_given = true; })];
     if (!x3::parse(first, in.end(), grammar)) return false;
     if (!currency_given && followed_by_classifier(in, in.position(first))) return false;
@@ -256,7 +260,7 @@ bool discount_nth_item(const scan_input& in, std::size_t i, candidates& out) {
     scan_iterator first = in.at(i);
     const auto grammar = wide::lit(L'第') >> amount[([&](auto& ctx) { nth = small_count(_attr(ctx)); })]
                          >> (wide::lit(L'件') | wide::lit(L'个') | wide::lit(L'份'))
-                         >> (half_price | (factor_digits[([&](auto& ctx) { n = _attr(ctx); })] >> wide::lit(L'折')));
+                         >> (half_price | (factor_digits[into(n)] >> wide::lit(L'折')));
     if (!x3::parse(first, in.end(), grammar)) return false;
     const std::optional<double> v = n.length > 0 ? factor_value(n) : std::optional<double>(0.5);
     if (!v || nth > max_small_count) return true;
