@@ -133,6 +133,14 @@ private:
         std::uint8_t single;  // the variant has one part: its start is its match
     };
     static constexpr std::uint32_t no_state = 0xFFFFFFFFu;
+    static constexpr std::size_t code_point_blocks = 0x110000 >> 8;  // of the alphabet's first stage
+    // variant_info::flags
+    static constexpr std::uint8_t anchored_start = 1;
+    static constexpr std::uint8_t anchored_end = 2;
+    // pattern flags
+    static constexpr std::uint8_t negator_flag = 1;
+    static constexpr std::uint8_t exception_flag = 2;
+    class builder;  // one build (matcher_build.cpp)
 
     std::uint32_t symbol_of(char32_t cp) const noexcept;
     std::uint32_t step(std::uint32_t state, std::uint32_t symbol) const noexcept;
