@@ -75,6 +75,74 @@ void check_limit(std::size_t n, std::size_t limit, const char* what) {
     if (n > limit) model::reader::corrupt(std::string("session blob: too many ") + what);
 }
 
+// A blob's lists: a count, checked against the list's limit before anything
+// is read (a damaged count must not allocate), then the elements.
+template <typename T, typename F>
+void write_list(model::writer& w, const std::vector<T>& items, F&& write_one) {
+    w.u32(static_cast<std::uint32_t>(items.size()));
+    for (const T& item : items) write_one(item);
+}
+
+template <typename F>
+auto read_list(model::reader& r, std::size_t limit, const char* what, F&& read_one) {
+    const std::uint32_t n = r.u32();
+    check_limit(n, limit, what);
+    std::vector<decltype(read_one())> items;
+    items.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) items.push_back(read_one());
+    return items;
+}
+
+event_type event_of(std::uint32_t v) {
+    if (v > static_cast<std::uint32_t>(last_event_type)) model::reader::corrupt("session blob: unknown event type");
+    return static_cast<event_type>(v);
+}
+
+void write_turn(model::writer& w, const turn& t) {
+    w.pod(t.time_ms);
+    w.u32(static_cast<std::uint32_t>(t.type));
+    w.str(t.intent);
+}
+
+turn read_turn(model::reader& r) {
+    turn t;
+    t.time_ms = r.instant();
+    t.type = event_of(r.u32());
+    t.intent = r.str();
+    return t;
+}
+
+void write_order(model::writer& w, const order_state& o) {
+    w.str(o.id);
+    w.pod(o.amount);
+    w.u32(static_cast<std::uint32_t>(o.last_event));
+    w.u32(o.seen);
+    w.pod(o.delivered_ms);
+}
+
+order_state read_order(model::reader& r) {
+    order_state o;
+    o.id = r.str();
+    o.amount = r.pod<double>();
+    o.last_event = event_of(r.u32());
+    o.seen = r.u32();
+    if (o.seen >> (static_cast<unsigned>(last_event_type) + 1)) model::reader::corrupt("session blob: unknown order events");
+    o.delivered_ms = r.instant();
+    return o;
+}
+
+// A section of the blob, which must be there.
+model::reader section_of(const model::unpacked& blob, std::uint32_t tag, const char* name) {
+    const auto it = blob.sections.find(tag);
+    if (it == blob.sections.end()) model::reader::corrupt(std::string("session blob: missing section ") + name);
+    return model::reader(it->second);
+}
+
+// After a section is read: nothing may follow what was read.
+void expect_end(const model::reader& r, const char* what) {
+    if (!r.at_end()) model::reader::corrupt(std::string("session blob: bytes after the ") + what);
+}
+
 }  // namespace
 
 customer_session::customer_session(std::shared_ptr<const model::compiled_model> model, std::string id)
@@ -315,25 +383,11 @@ std::string customer_session::snapshot() const {
     state.pod(last_time_ms_);
     state.i32(utc_offset_minutes_);
     state.u64(events_);
-    state.u32(static_cast<std::uint32_t>(history_.size()));
-    for (const turn& t : history_) {
-        state.pod(t.time_ms);
-        state.u32(static_cast<std::uint32_t>(t.type));
-        state.str(t.intent);
-    }
-    state.u32(static_cast<std::uint32_t>(last_intents_.size()));
-    for (const auto& i : last_intents_) state.str(i);
+    write_list(state, history_, [&](const turn& t) { write_turn(state, t); });
+    write_list(state, last_intents_, [&](const std::string& i) { state.str(i); });
     state.str(last_customer_text_);
-    state.u32(static_cast<std::uint32_t>(orders_.size()));
-    for (const order_state& o : orders_) {
-        state.str(o.id);
-        state.pod(o.amount);
-        state.u32(static_cast<std::uint32_t>(o.last_event));
-        state.u32(o.seen);
-        state.pod(o.delivered_ms);
-    }
-    state.u32(static_cast<std::uint32_t>(used_templates_.size()));
-    for (std::uint64_t h : used_templates_) state.u64(h);
+    write_list(state, orders_, [&](const order_state& o) { write_order(state, o); });
+    write_list(state, used_templates_, [&](std::uint64_t h) { state.u64(h); });
     state.u32(traditional_ ? 1 : 0);
     state.pod(last_message_ms_);
     model::writer prof;
@@ -346,62 +400,35 @@ std::string customer_session::snapshot() const {
 }
 
 customer_session customer_session::restore(std::shared_ptr<const model::compiled_model> model, std::string_view blob) {
-    const auto parts = model::unpack(model::session_blob, blob).sections;
-    const auto section = [&](std::uint32_t t, const char* name) {
-        const auto it = parts.find(t);
-        if (it == parts.end()) model::reader::corrupt(std::string("session blob: missing section ") + name);
-        return model::reader(it->second);
-    };
-    model::reader state = section(state_section, "SESS");
+    const model::unpacked parts = model::unpack(model::session_blob, blob);
+    model::reader state = section_of(parts, state_section, "SESS");
     customer_session s(std::move(model), state.str());
-    s.last_time_ms_ = state.instant(INT64_MIN);
-    s.utc_offset_minutes_ = state.pod<std::int32_t>();
-    if (s.utc_offset_minutes_ < -max_utc_offset_minutes || s.utc_offset_minutes_ > max_utc_offset_minutes)
-        model::reader::corrupt("session blob: an offset beyond 18 hours");
-    s.events_ = state.u64();
-    const auto event_of = [](std::uint32_t v) {
-        if (v > static_cast<std::uint32_t>(last_event_type)) model::reader::corrupt("session blob: unknown event type");
-        return static_cast<event_type>(v);
-    };
-    const std::uint32_t turns = state.u32();
-    check_limit(turns, history_limit, "turns");
-    for (std::uint32_t i = 0; i < turns; ++i) {
-        turn t;
-        t.time_ms = state.instant();
-        t.type = event_of(state.u32());
-        t.intent = state.str();
-        s.history_.push_back(std::move(t));
-    }
-    const std::uint32_t intents = state.u32();
-    check_limit(intents, intent_limit, "intents");
-    for (std::uint32_t i = 0; i < intents; ++i) s.last_intents_.push_back(state.str());
-    s.last_customer_text_ = state.str();
-    check_limit(s.last_customer_text_.size(), remembered_text_limit, "bytes of remembered text");
-    const std::uint32_t orders = state.u32();
-    check_limit(orders, order_limit, "orders");
-    for (std::uint32_t i = 0; i < orders; ++i) {
-        order_state o;
-        o.id = state.str();
-        o.amount = state.pod<double>();
-        o.last_event = event_of(state.u32());
-        o.seen = state.u32();
-        if (o.seen >> (static_cast<unsigned>(last_event_type) + 1)) model::reader::corrupt("session blob: unknown order events");
-        o.delivered_ms = state.instant();
-        s.orders_.push_back(std::move(o));
-    }
-    const std::uint32_t used = state.u32();
-    check_limit(used, used_template_limit, "used templates");
-    for (std::uint32_t i = 0; i < used; ++i) s.used_templates_.push_back(state.u64());
-    s.traditional_ = state.flag("session blob: script");
-    s.last_message_ms_ = state.instant(INT64_MIN);
-    if (!state.at_end()) model::reader::corrupt("session blob: bytes after the state");
-    model::reader prof = section(profile_section, "PROF");
+    s.restore_state(state);
+    expect_end(state, "state");
+    model::reader prof = section_of(parts, profile_section, "PROF");
     s.profiler_.profile() = profile::customer_profile::load(prof);
-    if (!prof.at_end()) model::reader::corrupt("session blob: bytes after the profile");
-    model::reader flows = section(flows_section, "FLOW");
+    expect_end(prof, "profile");
+    model::reader flows = section_of(parts, flows_section, "FLOW");
     s.flows_ = flow::flow_runtime::load(s.profiler_.model().rules().flows, flows);
-    if (!flows.at_end()) model::reader::corrupt("session blob: bytes after the flows");
+    expect_end(flows, "flows");
     return s;
+}
+
+// The state section after the id, in snapshot's order.
+void customer_session::restore_state(model::reader& state) {
+    last_time_ms_ = state.instant(INT64_MIN);
+    utc_offset_minutes_ = state.pod<std::int32_t>();
+    if (utc_offset_minutes_ < -max_utc_offset_minutes || utc_offset_minutes_ > max_utc_offset_minutes)
+        model::reader::corrupt("session blob: an offset beyond 18 hours");
+    events_ = state.u64();
+    history_ = read_list(state, history_limit, "turns", [&] { return read_turn(state); });
+    last_intents_ = read_list(state, intent_limit, "intents", [&] { return state.str(); });
+    last_customer_text_ = state.str();
+    check_limit(last_customer_text_.size(), remembered_text_limit, "bytes of remembered text");
+    orders_ = read_list(state, order_limit, "orders", [&] { return read_order(state); });
+    used_templates_ = read_list(state, used_template_limit, "used templates", [&] { return state.u64(); });
+    traditional_ = state.flag("session blob: script");
+    last_message_ms_ = state.instant(INT64_MIN);
 }
 
 }  // namespace kefu::detail::session

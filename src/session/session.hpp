@@ -68,6 +68,8 @@ private:
     nlohmann::json on_agent_reply(const event& e, nlohmann::json out);
     void on_order_event(const event& e);
     void remember(const event& e, std::string intent);
+    // What restore reads of the state section after the id.
+    void restore_state(model::reader& state);
     // The suggested reply to a message from the templates, or "" when no
     // variant can be filled with the facts known.
     nlohmann::json propose_reply(const message_analysis& analysis, const event& e);
