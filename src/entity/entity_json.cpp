@@ -6,39 +6,51 @@ namespace kefu::detail::entity {
 
 namespace {
 
+void add_money_fields(const entity& e, nlohmann::json& j) {
+    if (e.is_range) {
+        j["min"] = e.min;
+        j["max"] = e.max;
+    } else {
+        j["value"] = e.value;
+    }
+    j["unit"] = e.unit;
+    if (e.approx) j["approx"] = true;
+}
+
+// Only the fields a kind has: a threshold ("满300减50") and its currency,
+// the item an nth-item offer counts to ("第二件半价").
+void add_discount_fields(const entity& e, nlohmann::json& j) {
+    j["kind"] = kind_name(e.kind);
+    if (e.has_value) j["value"] = e.value;
+    if (e.kind == discount_kind::threshold) j["threshold"] = e.threshold;
+    if (e.kind == discount_kind::nth_item) j["n"] = e.nth;
+    if (e.kind == discount_kind::amount_off || e.kind == discount_kind::threshold) j["unit"] = "CNY";
+}
+
+void add_duration_fields(const entity& e, nlohmann::json& j) {
+    j["value"] = e.seconds;
+    j["seconds"] = e.seconds;
+    j["unit"] = "s";
+    if (e.approx) j["approx"] = true;
+}
+
+// A time that could not be placed on the calendar keeps its grain and
+// relation, without a value.
+void add_time_fields(const entity& e, nlohmann::json& j) {
+    if (e.resolved) {
+        j["value"] = format_iso_time(e.epoch_seconds, e.utc_offset_minutes);
+        j["timestamp"] = e.epoch_seconds;
+    }
+    j["grain"] = grain_name(e.grain);
+    if (e.relation != time_relation::at) j["relation"] = relation_name(e.relation);
+}
+
 void add_typed_fields(const entity& e, nlohmann::json& j) {
     switch (e.type) {
-        case entity_type::money:
-            if (e.is_range) {
-                j["min"] = e.min;
-                j["max"] = e.max;
-            } else {
-                j["value"] = e.value;
-            }
-            j["unit"] = e.unit;
-            if (e.approx) j["approx"] = true;
-            break;
-        case entity_type::discount:
-            j["kind"] = kind_name(e.kind);
-            if (e.has_value) j["value"] = e.value;
-            if (e.kind == discount_kind::threshold) j["threshold"] = e.threshold;
-            if (e.kind == discount_kind::nth_item) j["n"] = e.nth;
-            if (e.kind == discount_kind::amount_off || e.kind == discount_kind::threshold) j["unit"] = "CNY";
-            break;
-        case entity_type::duration:
-            j["value"] = e.seconds;
-            j["seconds"] = e.seconds;
-            j["unit"] = "s";
-            if (e.approx) j["approx"] = true;
-            break;
-        case entity_type::time:
-            if (e.resolved) {
-                j["value"] = format_iso_time(e.epoch_seconds, e.utc_offset_minutes);
-                j["timestamp"] = e.epoch_seconds;
-            }
-            j["grain"] = grain_name(e.grain);
-            if (e.relation != time_relation::at) j["relation"] = relation_name(e.relation);
-            break;
+        case entity_type::money: add_money_fields(e, j); break;
+        case entity_type::discount: add_discount_fields(e, j); break;
+        case entity_type::duration: add_duration_fields(e, j); break;
+        case entity_type::time: add_time_fields(e, j); break;
         case entity_type::quantity:
             j["value"] = e.value;
             j["unit"] = e.unit;
@@ -51,9 +63,7 @@ void add_typed_fields(const entity& e, nlohmann::json& j) {
             j["value"] = e.canonical;
             j["kind"] = e.unit;
             break;
-        default:
-            j["value"] = e.canonical;
-            break;
+        default: j["value"] = e.canonical; break;
     }
 }
 
