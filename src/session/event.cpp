@@ -68,6 +68,38 @@ void read_time(const nlohmann::json& j, event& out) {
     read_instant(j, "time", out.time_ms, out.utc_offset_minutes);
 }
 
+void read_amount(const nlohmann::json& j, event& out) {
+    const auto it = j.find("amount");
+    if (it == j.end()) return;
+    if (!it->is_number()) bad_event("\"amount\" must be a number");
+    out.amount = it->get<double>();
+}
+
+void read_new_date(const nlohmann::json& j, event& out) {
+    if (j.contains("new_date")) {
+        std::int32_t ignored_offset = 0;
+        read_instant(j, "new_date", out.new_date_ms, ignored_offset);
+    } else if (out.type == event_type::shipment_delayed) {
+        bad_event("shipment_delayed needs \"new_date\"");
+    }
+}
+
+// Policies are {"flow": {"policy": value}} with plain values. Deeper JSON is
+// refused before dump(), which recurses once per level: a million nested
+// objects would overflow the stack.
+void read_policies(const nlohmann::json& j, event& out) {
+    const auto it = j.find("policies");
+    if (it == j.end() || !it->is_object()) bad_event("a policy event needs a \"policies\" object");
+    for (const auto& [flow, values] : it->items()) {
+        if (values.is_array()) bad_event("the policies of " + flow + " must be an object");
+        if (values.is_object())
+            for (const auto& [name, value] : values.items())
+                if (value.is_structured())
+                    bad_event("the policy " + flow + "." + name + " must be a number, text, flag or null");
+    }
+    out.policies_json = it->dump();
+}
+
 }  // namespace
 
 std::string_view event_type_name(event_type type) noexcept { return type_names[static_cast<std::size_t>(type)]; }
@@ -97,31 +129,9 @@ event parse_event(std::string_view json_line) {
     out.courier = string_field(j, "courier", false);
     out.tracking = string_field(j, "tracking", false);
     out.result = string_field(j, "result", out.type == event_type::call_result);
-    if (const auto it = j.find("amount"); it != j.end()) {
-        if (!it->is_number()) bad_event("\"amount\" must be a number");
-        out.amount = it->get<double>();
-    }
-    if (j.contains("new_date")) {
-        std::int32_t ignored_offset = 0;
-        read_instant(j, "new_date", out.new_date_ms, ignored_offset);
-    } else if (out.type == event_type::shipment_delayed) {
-        bad_event("shipment_delayed needs \"new_date\"");
-    }
-    if (out.type == event_type::policy) {
-        const auto it = j.find("policies");
-        if (it == j.end() || !it->is_object()) bad_event("a policy event needs a \"policies\" object");
-        // Policies are {"flow": {"policy": value}} with plain values. Deeper
-        // JSON is refused before dump(), which recurses once per level: a
-        // million nested objects would overflow the stack.
-        for (const auto& [flow, values] : it->items()) {
-            if (values.is_array()) bad_event("the policies of " + flow + " must be an object");
-            if (values.is_object())
-                for (const auto& [name, value] : values.items())
-                    if (value.is_structured())
-                        bad_event("the policy " + flow + "." + name + " must be a number, text, flag or null");
-        }
-        out.policies_json = it->dump();
-    }
+    read_amount(j, out);
+    read_new_date(j, out);
+    if (out.type == event_type::policy) read_policies(j, out);
     out.facts = {count_field(j, "orders"), count_field(j, "brand_repurchases"), count_field(j, "returns"),
                  count_field(j, "tenure_days")};
     return out;
