@@ -114,9 +114,7 @@ void add_money(candidates& out, const scan_input& in, std::size_t begin, scan_it
 // One money grammar, tried with the variable parts as actions on `m`.
 void extract_money_at(const scan_input& in, std::size_t i, candidates& out) {
     money_parts m;
-    const auto set_amount = [&](auto& ctx) { m.amount = _attr(ctx); };
     const auto set_upper = [&](auto& ctx) { m.upper = _attr(ctx); m.range = true; };
-    const auto set_scale = [&](auto& ctx) { m.scale = _attr(ctx); };
     const auto set_unit = [&](auto&) { m.unit = true; };
     const auto set_approx = [&](auto&) { m.approx = true; };
     const auto set_dime = [&](auto& ctx) { m.cents = _attr(ctx) / 10.0; };
@@ -128,14 +126,14 @@ void extract_money_at(const scan_input& in, std::size_t i, candidates& out) {
     // "九块九", "八块五毛", "三块八毛五"; the digit must not start "一个".
     const auto dimes = single_digit[set_dime] >> (-(wide::lit(L'毛') | wide::lit(L'角')) >> -single_digit[set_cents])
                        >> -wide::lit(L"分");
-    const auto body = amount[set_amount] >> -approx_mark[set_approx] >> -magnitude[set_scale];
+    const auto body = amount[into(m.amount)] >> -approx_mark[set_approx] >> -magnitude[into(m.scale)];
     const auto range_tail = (wide::lit(L'到') | wide::lit(L'至') | wide::lit(L'-') | wide::lit(L'~'))
                             >> amount[set_upper] >> -magnitude;
     const auto with_unit = body >> -range_tail >> currency_unit[set_unit] >> -dimes;
     const auto set_mao_cents = [&](auto& ctx) { m.cents = _attr(ctx) / 10.0; };
-    const auto mao_only = amount[set_amount] >> (wide::lit(L'毛') | wide::lit(L'角'))[set_unit] >> -single_digit[set_mao_cents]
+    const auto mao_only = amount[into(m.amount)] >> (wide::lit(L'毛') | wide::lit(L'角'))[set_unit] >> -single_digit[set_mao_cents]
                           >> -wide::lit(L'钱');
-    const auto yen = wide::lit(L'¥') >> amount[set_amount] >> -magnitude[set_scale];
+    const auto yen = wide::lit(L'¥') >> amount[into(m.amount)] >> -magnitude[into(m.scale)];
 
     scan_iterator first = in.at(i);
     if (in[i] == L'¥') {
@@ -178,12 +176,6 @@ std::optional<double> factor_value(const number& n) {
 }
 
 const auto half_price = wide::lit(L"半价") | wide::lit(L"对折");
-
-// A semantic action that stores what its parser read in `target`.
-template <typename T>
-auto into(T& target) {
-    return [&target](auto& ctx) { target = _attr(ctx); };
-}
 
 entity& add_discount(candidates& out, const scan_input& in, std::size_t i, scan_iterator end, discount_kind kind,
                      double value) {
@@ -295,12 +287,11 @@ void extract_quantity(const scan_input& in, std::size_t i, candidates& out) {
         return;
     number n;
     std::wstring unit;
-    const auto set_n = [&](auto& ctx) { n = _attr(ctx); };
     const auto set_unit = [&](auto& ctx) {
         const auto& range = _attr(ctx);
         unit.assign(range.begin(), range.end());
     };
-    const auto quantity = amount[set_n] >> -approx_mark >> x3::raw[classifiers()][set_unit];
+    const auto quantity = amount[into(n)] >> -approx_mark >> x3::raw[classifiers()][set_unit];
     scan_iterator first = in.at(i);
     if (!x3::parse(first, in.end(), quantity) || n.value <= 0 || n.integer_digits > 5) return;
     if (unit == L"包" && in[in.position(first)] == L'邮') return;  // 包邮
@@ -316,14 +307,12 @@ void extract_duration(const scan_input& in, std::size_t i, candidates& out) {
     std::int64_t unit_seconds = 0;
     bool half = false, approx = false, counter = false;
     const auto set_counter = [&](auto&) { counter = true; };
-    const auto set_n = [&](auto& ctx) { n = _attr(ctx); };
-    const auto set_unit = [&](auto& ctx) { unit_seconds = _attr(ctx); };
     const auto set_half = [&](auto&) { half = true; };
     const auto set_approx = [&](auto&) { approx = true; };
     const auto ge = -wide::lit(L'个')[set_counter];
-    const auto counted = amount[set_n] >> -approx_mark[set_approx] >> ge >> -wide::lit(L'半')[set_half]
-                         >> -approx_mark[set_approx] >> time_units()[set_unit];
-    const auto half_only = wide::lit(L'半')[set_half] >> ge >> time_units()[set_unit];
+    const auto counted = amount[into(n)] >> -approx_mark[set_approx] >> ge >> -wide::lit(L'半')[set_half]
+                         >> -approx_mark[set_approx] >> time_units()[into(unit_seconds)];
+    const auto half_only = wide::lit(L'半')[set_half] >> ge >> time_units()[into(unit_seconds)];
     scan_iterator first = in.at(i);
     if (in[i] == L'半') {
         if (!x3::parse(first, in.end(), half_only)) return;

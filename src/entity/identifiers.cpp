@@ -67,9 +67,8 @@ bool extract_prefixed_tracking(const scan_input& in, std::size_t i, candidates& 
         return t;
     }();
     std::string courier;
-    const auto set_courier = [&](auto& ctx) { courier = x3::_attr(ctx); };
     const auto digit = wide::char_(L'0', L'9');
-    const auto domestic = prefixes[set_courier] >> x3::repeat(9, 16)[digit] >> !wide::char_(L'0', L'9');
+    const auto domestic = prefixes[into(courier)] >> x3::repeat(9, 16)[digit] >> !wide::char_(L'0', L'9');
     const auto international = wide::lit(L'e') >> wide::char_(L'a', L'z') >> x3::repeat(9)[digit] >> wide::lit(L"cn");
     scan_iterator first = in.at(i);
     if (x3::parse(first, in.end(), domestic)) {

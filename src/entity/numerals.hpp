@@ -80,6 +80,12 @@ bool lookup(const Table& table, scan_iterator& first, scan_iterator last, Attrib
     return table.parse(first, last, x3::unused, x3::unused, attr);
 }
 
+// A semantic action that stores what its parser read in `target`.
+template <typename T>
+auto into(T& target) {
+    return [&target](auto& ctx) { target = x3::_attr(ctx); };
+}
+
 inline constexpr number_parser amount{};
 inline constexpr number_parser arabic_amount{{}, false, false, 12};
 inline constexpr number_parser factor_digits{{}, true, true, 2};

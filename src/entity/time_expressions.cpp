@@ -82,12 +82,9 @@ const auto after_word = wide::lit(L"之后") | wide::lit(L"以后") | wide::lit(
 // Parses one time expression at `first`; the parts land in `p`.
 bool parse_time(scan_iterator& first, scan_iterator last, time_parts& p) {
     const auto set = [&p](anchor a) { return [&p, a](auto&) { p.what = a; }; };
-    const auto set_offset = [&p](auto& ctx) { p.offset = _attr(ctx); };
-    const auto set_weekday = [&p](auto& ctx) { p.weekday = _attr(ctx); };
     const auto set_week_given = [&p](auto& ctx) { p.offset = _attr(ctx); p.week_given = true; };
     const auto set_month = [&p](auto& ctx) { p.month = small_count(_attr(ctx)); };
     const auto set_day = [&p](auto& ctx) { p.day = small_count(_attr(ctx)); };
-    const auto set_period = [&p](auto& ctx) { p.period = _attr(ctx); };
     const auto set_hour = [&p](auto& ctx) { p.hour = static_cast<int>(small_count(_attr(ctx))); };
     const auto set_minute = [&p](auto& ctx) { p.minute = static_cast<int>(small_count(_attr(ctx))); p.minute_given = true; };
     const auto set_half = [&p](auto&) { p.minute = 30; p.minute_given = true; };
@@ -97,12 +94,12 @@ bool parse_time(scan_iterator& first, scan_iterator last, time_parts& p) {
     const auto evening = [&p](auto&) { p.what = anchor::day_offset; p.offset = 0; p.period = 3; };
     const auto tomorrow_evening = [&p](auto&) { p.what = anchor::day_offset; p.offset = 1; p.period = 3; };
 
-    const auto day = day_words()[set_offset][set(anchor::day_offset)]
+    const auto day = day_words()[into(p.offset)][set(anchor::day_offset)]
                      | wide::lit(L"今晚")[evening] | wide::lit(L"明晚")[tomorrow_evening];
-    const auto weekday = (-(which()[set_week_given]) >> week_word >> weekday_names()[set_weekday])[set(anchor::weekday)];
-    const auto week = (which()[set_offset] >> (wide::lit(L"周") | wide::lit(L"星期") | wide::lit(L"礼拜")))[set(anchor::week)];
-    const auto month_end = (-(which()[set_offset]) >> (wide::lit(L"月底") | wide::lit(L"月末")))[set(anchor::month_end)];
-    const auto month = (which()[set_offset] >> (wide::lit(L"个月") | wide::lit(L'月')))[set(anchor::month)];
+    const auto weekday = (-(which()[set_week_given]) >> week_word >> weekday_names()[into(p.weekday)])[set(anchor::weekday)];
+    const auto week = (which()[into(p.offset)] >> (wide::lit(L"周") | wide::lit(L"星期") | wide::lit(L"礼拜")))[set(anchor::week)];
+    const auto month_end = (-(which()[into(p.offset)]) >> (wide::lit(L"月底") | wide::lit(L"月末")))[set(anchor::month_end)];
+    const auto month = (which()[into(p.offset)] >> (wide::lit(L"个月") | wide::lit(L'月')))[set(anchor::month)];
     const auto date = (amount[set_month] >> wide::lit(L'月') >> amount[set_day] >> (wide::lit(L'号') | wide::lit(L'日')))
         [set(anchor::month_day)];
     const auto festivals = (wide::lit(L"双十一") | wide::lit(L"双11") | wide::lit(L"11.11"))[festival(11, 11)]
@@ -115,8 +112,8 @@ bool parse_time(scan_iterator& first, scan_iterator last, time_parts& p) {
     const auto relation = before_word[([&p](auto&) { p.relation = time_relation::before; })]
                           | after_word[([&p](auto&) { p.relation = time_relation::after; })];
     const auto anchored = (festivals | new_year | date | month_end | month | weekday | week | day)
-                          >> -periods()[set_period] >> -clock;
-    const auto clock_only = -periods()[set_period] >> clock;
+                          >> -periods()[into(p.period)] >> -clock;
+    const auto clock_only = -periods()[into(p.period)] >> clock;
     return x3::parse(first, last, (anchored | clock_only) >> -relation);
 }
 
