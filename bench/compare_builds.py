@@ -48,10 +48,11 @@ def run_fresh_copy(build, binary, pattern):
     with tempfile.TemporaryDirectory(prefix="kefu-compare-") as folder:
         copy = os.path.join(folder, os.path.basename(binary))
         shutil.copy2(os.path.join(build, binary), copy)
-        for library in libraries_of(build):
+        libraries = libraries_of(build)
+        for library in libraries:
             shutil.copy2(library, folder)
         env = dict(os.environ)
-        if libraries_of(build):
+        if libraries:
             env["LD_LIBRARY_PATH"] = folder  # searched before the binary's RUNPATH
         return run_once(copy, pattern, env)
 

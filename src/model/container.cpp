@@ -67,4 +67,12 @@ unpacked unpack(const container_kind& kind, std::string_view file) {
     return out;
 }
 
+std::string_view required_section(const unpacked& file, std::uint32_t tag, std::string_view context) {
+    const auto it = file.sections.find(tag);
+    if (it != file.sections.end()) return it->second;
+    std::string name;
+    for (int shift = 0; shift < 32; shift += 8) name += static_cast<char>(tag >> shift & 0xFF);
+    reader::corrupt(std::string(context) + "missing section " + name);
+}
+
 }  // namespace kefu::detail::model

@@ -51,4 +51,8 @@ struct unpacked {
 // Checks magic, version, size and checksum.
 unpacked unpack(const container_kind& kind, std::string_view file);
 
+// The body of section `tag`, which the file must have: otherwise
+// KEFU_ECORRUPT, "<context>missing section <tag>".
+std::string_view required_section(const unpacked& file, std::uint32_t tag, std::string_view context = {});
+
 }  // namespace kefu::detail::model

@@ -85,23 +85,18 @@ std::shared_ptr<const compiled_model> compiled_model::compile(const std::vector<
 }
 
 std::shared_ptr<const compiled_model> compiled_model::load(std::string_view bytes) {
-    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
     const unpacked file = unpack(model_file, bytes);
     const std::uint32_t format = file.version;
     const auto& parts = file.sections;
-    auto section = [&](std::uint32_t t, const char* name) {
-        const auto it = parts.find(t);
-        if (it == parts.end()) reader::corrupt(std::string("missing section ") + name);
-        return reader(it->second);
-    };
+    auto section = [&](std::uint32_t t) { return reader(required_section(file, t)); };
     auto m = std::make_shared<compiled_model>();
-    reader meta = section(meta_section, "META");
+    reader meta = section(meta_section);
     m->out_of_scope_label_ = meta.str();
-    reader rules = section(rules_section, "RULE");
+    reader rules = section(rules_section);
     m->rules_ = intent::load_rule_set(rules, format);
-    reader automaton = section(matcher_section, "MTCH");
+    reader automaton = section(matcher_section);
     m->matcher_ = intent::matcher::load(automaton, format);
-    reader flows = section(flows_section, "FLOW");
+    reader flows = section(flows_section);
     m->rules_.flows = flow::load_flows(flows, static_cast<std::uint32_t>(m->rules_.intents.size()),
                                        static_cast<std::uint32_t>(session::last_event_type) + 1);
     if (!flows.at_end()) reader::corrupt("bytes after the flows");

@@ -132,10 +132,8 @@ order_state read_order(model::reader& r) {
 }
 
 // A section of the blob, which must be there.
-model::reader section_of(const model::unpacked& blob, std::uint32_t tag, const char* name) {
-    const auto it = blob.sections.find(tag);
-    if (it == blob.sections.end()) model::reader::corrupt(std::string("session blob: missing section ") + name);
-    return model::reader(it->second);
+model::reader section_of(const model::unpacked& blob, std::uint32_t tag) {
+    return model::reader(model::required_section(blob, tag, "session blob: "));
 }
 
 // After a section is read: nothing may follow what was read.
@@ -401,14 +399,14 @@ std::string customer_session::snapshot() const {
 
 customer_session customer_session::restore(std::shared_ptr<const model::compiled_model> model, std::string_view blob) {
     const model::unpacked parts = model::unpack(model::session_blob, blob);
-    model::reader state = section_of(parts, state_section, "SESS");
+    model::reader state = section_of(parts, state_section);
     customer_session s(std::move(model), state.str());
     s.restore_state(state);
     expect_end(state, "state");
-    model::reader prof = section_of(parts, profile_section, "PROF");
+    model::reader prof = section_of(parts, profile_section);
     s.profiler_.profile() = profile::customer_profile::load(prof);
     expect_end(prof, "profile");
-    model::reader flows = section_of(parts, flows_section, "FLOW");
+    model::reader flows = section_of(parts, flows_section);
     s.flows_ = flow::flow_runtime::load(s.profiler_.model().rules().flows, flows);
     expect_end(flows, "flows");
     return s;
