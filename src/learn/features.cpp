@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -81,63 +82,100 @@ std::size_t digit_run_length(const std::vector<text::unit>& units, std::size_t i
 }
 
 // What character n-grams are taken from: the message's code points with
-// boundaries, and beside each, when the config asks, its sound (0 for
-// anything but a Han character) and how many Latin letters and boundaries
-// run from it (capped at 255; empty unless there are letters and the config
-// asks).
+// boundaries, and beside each, when the config asks and the message has Han
+// characters, its sound (0 for anything but a Han character), and when the
+// config asks and the message has Latin letters, how many letters and
+// boundaries run from it (capped at 255). Without sounds or runs there is
+// nothing to read, so an English message skips the sounds and most Chinese
+// messages skip the runs. The arrays only grow: the first `size` entries are
+// this message's.
 struct ngram_sequence {
     std::vector<char32_t> chars;
-    std::vector<std::uint64_t> sounds;
-    std::size_t latin_letters = 0;
-    std::vector<std::uint8_t> latin_run;
+    std::vector<std::uint64_t> sound_buffer;
+    std::vector<std::uint8_t> latin_run_buffer;
+    std::size_t size = 0;
+    bool has_sounds = false;
+    bool has_latin_runs = false;
+
+    const std::uint64_t* sounds() const { return has_sounds ? sound_buffer.data() : nullptr; }
+    const std::uint8_t* latin_runs() const { return has_latin_runs ? latin_run_buffer.data() : nullptr; }
 };
 
 bool wants_latin_marks(const feature_config& c) { return latin_ngram_min_in_effect(c) > c.min_char_n; }
 
-// Without letters no n-gram is all letters (a lone boundary is never one),
-// so most Chinese messages skip the runs.
-bool needs_latin_runs(const ngram_sequence& seq, const feature_config& c) {
-    return seq.latin_letters > 0 && wants_latin_marks(c);
+template <typename T>
+T* at_least(std::vector<T>& buffer, std::size_t size) {
+    if (buffer.size() < size) buffer.resize(size);
+    return buffer.data();
 }
 
-// How many Latin letters and boundaries run from each position, backwards
-// over the finished sequence (a separate pass: the sequence is built for
-// every message, the runs only for messages with letters and models that
-// ask).
-void mark_latin_runs(ngram_sequence& seq) {
-    const std::vector<char32_t>& chars = seq.chars;
-    seq.latin_run.resize(chars.size());
-    int run = 0;
-    for (std::size_t i = chars.size(); i-- > 0;) {
-        const bool latin = chars[i] == boundary || text::class_of(chars[i]) == text::char_class::latin;
-        run = latin ? std::min(run + 1, 255) : 0;
-        seq.latin_run[i] = static_cast<std::uint8_t>(run);
+// Writes the sequence through raw pointers into arrays long enough for the
+// longest it can be: a push_back per code point, with its capacity check,
+// cost more than the hashing of the n-grams. While writing, the run buffer
+// holds 1 for a letter or boundary and 0 for anything else; finish() turns
+// that into run lengths.
+class sequence_writer {
+public:
+    sequence_writer(ngram_sequence& seq, const feature_config& c, std::size_t most)
+        : seq_(seq),
+          chars_(at_least(seq.chars, most)),
+          sounds_(c.pinyin ? at_least(seq.sound_buffer, most) : nullptr),
+          latin_(wants_latin_marks(c) ? at_least(seq.latin_run_buffer, most) : nullptr) {}
+
+    void push(char32_t cp, std::uint64_t sound, bool latin) {
+        chars_[size_] = cp;
+        if (sounds_) sounds_[size_] = sound;
+        if (latin_) latin_[size_] = latin;
+        han_ += sound != 0;
+        letters_ += latin && cp != boundary;
+        ++size_;
     }
-}
+    void push_boundary() { push(boundary, 0, true); }
+    bool ends_with_boundary() const { return size_ > 0 && chars_[size_ - 1] == boundary; }
+
+    void finish() {
+        seq_.size = size_;
+        seq_.has_sounds = sounds_ != nullptr && han_ > 0;
+        seq_.has_latin_runs = latin_ != nullptr && letters_ > 0;
+        if (seq_.has_latin_runs) runs_from_flags();
+    }
+
+private:
+    // How many Latin letters and boundaries run from each position, backwards.
+    void runs_from_flags() {
+        int run = 0;
+        for (std::size_t i = size_; i-- > 0;) {
+            run = latin_[i] ? std::min(run + 1, 255) : 0;
+            latin_[i] = static_cast<std::uint8_t>(run);
+        }
+    }
+
+    ngram_sequence& seq_;
+    char32_t* chars_;
+    std::uint64_t* sounds_;
+    std::uint8_t* latin_;
+    std::size_t size_ = 0, han_ = 0, letters_ = 0;
+};
 
 // Clause breaks collapse to one boundary mark.
 void sequence_for_ngrams(const text::normalized& text, const feature_config& c, ngram_sequence& seq) {
-    seq.chars.clear();
-    seq.sounds.clear();
-    seq.latin_letters = 0;
+    const auto& units = text.units;
+    // A unit adds at most two code points (a masked run of one or two
+    // digits); the boundaries at either end add two more.
+    sequence_writer write(seq, c, 2 * units.size() + 2);
     const bool pinyin = c.pinyin != 0;
-    auto push = [&](char32_t cp, std::uint64_t sound) {
-        seq.chars.push_back(cp);
-        if (pinyin) seq.sounds.push_back(sound);
-    };
     auto push_digits = [&](std::size_t run) {
         if (run <= 2) {
-            for (std::size_t k = 0; k < run; ++k) push(U'0', 0);
+            for (std::size_t k = 0; k < run; ++k) write.push(U'0', 0, false);
         } else {
-            push(digit_run_mark + static_cast<char32_t>(digit_bucket(run)), 0);
+            write.push(digit_run_mark + static_cast<char32_t>(digit_bucket(run)), 0, false);
         }
     };
-    push(boundary, 0);
-    const auto& units = text.units;
+    write.push_boundary();
     for (std::size_t i = 0; i < units.size(); ++i) {
         const text::unit& u = units[i];
         if (u.cls == text::char_class::space) {
-            if (seq.chars.back() != boundary) push(boundary, 0);
+            if (!write.ends_with_boundary()) write.push_boundary();
             continue;
         }
         if (c.fold_digits && u.cls == text::char_class::digit) {
@@ -150,12 +188,10 @@ void sequence_for_ngrams(const text::normalized& text, const feature_config& c, 
             push_digits(masked);
             continue;
         }
-        push(u.cp, pinyin ? sound_of(u) : 0);
-        seq.latin_letters += u.cls == text::char_class::latin;
+        write.push(u.cp, pinyin ? sound_of(u) : 0, u.cls == text::char_class::latin);
     }
-    if (seq.chars.back() != boundary) push(boundary, 0);
-    seq.latin_run.clear();
-    if (needs_latin_runs(seq, c)) mark_latin_runs(seq);
+    if (!write.ends_with_boundary()) write.push_boundary();
+    write.finish();
 }
 
 // With pinyin on, a bigram of two Han characters is left to
@@ -167,9 +203,9 @@ void add_char_ngrams(const ngram_sequence& seq, const feature_config& c, std::ve
     // anything, so read through `c` they were loaded again after every
     // feature written (1.9 k of the 57 k instructions a CLINC150 message took).
     const char32_t* chars = seq.chars.data();
-    const std::size_t size = seq.chars.size();
-    const std::uint64_t* sounds = c.pinyin ? seq.sounds.data() : nullptr;
-    const std::uint8_t* latin_run = seq.latin_run.empty() ? nullptr : seq.latin_run.data();
+    const std::size_t size = seq.size;
+    const std::uint64_t* sounds = seq.sounds();
+    const std::uint8_t* latin_run = seq.latin_runs();
     const std::size_t min_n = c.min_char_n, max_n = c.max_char_n, min_latin_n = c.min_latin_n;
     const std::size_t before = out.size();
     out.resize(before + size * max_n);  // at most max_n n-grams start at each position
@@ -270,8 +306,10 @@ void add_chinese_words(const text::normalized& text, const feature_config& c, st
 // end of a run. Inside a run they stand in for the character bigrams; the two
 // at the ends are extra, and measured worth it: without them the project's
 // sets lost 0.1-0.3 points as typed and 0.4-2.1 with typos.
-void add_pinyin_bigrams(const std::vector<std::uint64_t>& sounds, std::vector<feature>& out) {
-    for (std::size_t i = 0; i + 1 < sounds.size(); ++i)
+void add_pinyin_bigrams(const ngram_sequence& seq, std::vector<feature>& out) {
+    const std::uint64_t* sounds = seq.sounds();
+    if (sounds == nullptr) return;
+    for (std::size_t i = 0; i + 1 < seq.size; ++i)
         if (sounds[i] != 0 || sounds[i + 1] != 0)
             out.push_back({finish(mix(mix(start(pinyin_bigram), sounds[i]), sounds[i + 1])), 1.0f, feature_block::words});
 }
@@ -311,7 +349,9 @@ void merge_repeats(std::vector<feature>& out) {
     thread_local std::vector<std::uint32_t> table;  // 1 + index of the first occurrence; 0 = empty
     std::size_t capacity = 64;
     while (capacity < out.size() * 2) capacity <<= 1;
-    table.assign(capacity, 0);
+    if (table.size() < capacity) table.resize(capacity);
+    // memset, not assign: GCC fills an assigned vector one element at a time.
+    std::memset(table.data(), 0, capacity * sizeof(table[0]));
     const std::size_t mask = capacity - 1;
     std::uint32_t write = 0;
     for (std::size_t read = 0; read < out.size(); ++read) {
@@ -327,7 +367,7 @@ void merge_repeats(std::vector<feature>& out) {
     }
     out.resize(write);
     // A megabyte message needs a table of megabytes: do not keep it per thread.
-    if (capacity > max_kept_table) std::vector<std::uint32_t>().swap(table);
+    if (table.size() > max_kept_table) std::vector<std::uint32_t>().swap(table);
 }
 
 }  // namespace
@@ -374,7 +414,7 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     add_char_ngrams(seq, config, out);
     if (config.word_ngrams) add_words(text, config, out);
     if (config.word_ngrams && config.chinese_words) add_chinese_words(text, config, out);
-    if (config.pinyin) add_pinyin_bigrams(seq.sounds, out);
+    add_pinyin_bigrams(seq, out);
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
     merge_repeats(out);

@@ -20,6 +20,12 @@ enum class feature_block : std::uint8_t { chars = 0, words = 1, signals = 2 };
 inline constexpr std::size_t feature_block_count = 3;
 
 struct feature {
+    // Left unset: the extractor sizes its output for the most n-grams a
+    // message can have and writes them in place, and zeroing that space
+    // first cost as much as merging the repeats.
+    feature() noexcept {}  // not `= default`, which a resize would zero
+    feature(std::uint64_t h, float v, feature_block b) noexcept : hash(h), value(v), block(b) {}
+
     std::uint64_t hash;
     float value;  // occurrences in the message (term frequency)
     feature_block block;

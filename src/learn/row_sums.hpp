@@ -26,11 +26,17 @@ inline constexpr std::uint32_t padded_to_lanes(std::uint32_t n) {
 
 // A row of fixed-point weights and the value it is multiplied by: 16-bit
 // weights, or 8-bit ones for models with many classes (linear_model.hpp).
+// Left unset when default-constructed, as learn::feature is: the classifier
+// sizes its scratch lists for a message's rows and writes them in place.
 struct weighted_row {
+    weighted_row() noexcept {}
+    weighted_row(const std::int16_t* w, float v) noexcept : weights(w), value(v) {}
     const std::int16_t* weights;
     float value;
 };
 struct weighted_narrow_row {
+    weighted_narrow_row() noexcept {}
+    weighted_narrow_row(const std::int8_t* w, float v) noexcept : weights(w), value(v) {}
     const std::int8_t* weights;
     float value;
 };

@@ -15,6 +15,8 @@ namespace kefu::detail::learn {
 
 // A feature resolved to a weight row of the model.
 struct row_feature {
+    row_feature() noexcept {}  // left unset, as learn::feature is
+    row_feature(std::uint32_t r, float v, feature_block b) noexcept : row(r), value(v), block(b) {}
     std::uint32_t row;
     float value;
     feature_block block;

@@ -305,6 +305,28 @@ TEST(Learn, LatinNgramsStartAtTheirOwnLength) {
     EXPECT_FALSE(learn::is_valid(flag));
 }
 
+// The extractor keeps its buffers per thread and only grows them: a short
+// message after a long one must read nothing the long one left there.
+TEST(Learn, AMessageReadsNothingLeftByTheOneBefore) {
+    learn::feature_config config;
+    config.pinyin = 1;
+    config.fold_digits = 1;
+    config.min_latin_n = 3;
+    std::string chinese_long, latin_long;
+    for (int i = 0; i < 300; ++i) {
+        chinese_long += "有没有货什么时候发";
+        latin_long += "where is my card ";
+    }
+    const std::vector<std::string> short_ones = {"在吗", "hello world", "XL码有吗", "买3件", "12"};
+    for (const std::string& before : {chinese_long, latin_long}) {
+        for (const std::string& message : short_ones) {
+            const auto fresh = all_hashes(message, config);
+            all_hashes(before, config);
+            EXPECT_EQ(all_hashes(message, config), fresh) << message << " after a long message";
+        }
+    }
+}
+
 // Calibration rows where the learned model is uninformative and the rules
 // always decide right: fitting must give the rules' decision a large weight.
 TEST(Learn, FusionLearnsHowReliableTheRulesAre) {
