@@ -31,7 +31,10 @@ enum family : std::uint64_t {
 
 constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
 constexpr char32_t boundary = 0x2;  // message start/end and clause breaks in n-grams
-constexpr std::size_t max_kept_table = 1 << 16;
+// Per-thread buffers longer than this are let go after the message that
+// needed them: one megabyte message must not hold tens of megabytes in every
+// thread that ever saw one.
+constexpr std::size_t max_kept_buffer = 1 << 16;
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * fnv_prime; }
 
@@ -99,6 +102,15 @@ struct ngram_sequence {
 
     const std::uint64_t* sounds() const { return has_sounds ? sound_buffer.data() : nullptr; }
     const std::uint8_t* latin_runs() const { return has_latin_runs ? latin_run_buffer.data() : nullptr; }
+
+    void release_if_large() {
+        if (chars.size() <= max_kept_buffer) return;
+        std::vector<char32_t>().swap(chars);
+        std::vector<std::uint64_t>().swap(sound_buffer);
+        std::vector<std::uint8_t>().swap(latin_run_buffer);
+        size = 0;
+        has_sounds = has_latin_runs = false;
+    }
 };
 
 bool wants_latin_marks(const feature_config& c) { return latin_ngram_min_in_effect(c) > c.min_char_n; }
@@ -366,8 +378,7 @@ void merge_repeats(std::vector<feature>& out) {
         table[at] = ++write;
     }
     out.resize(write);
-    // A megabyte message needs a table of megabytes: do not keep it per thread.
-    if (table.size() > max_kept_table) std::vector<std::uint32_t>().swap(table);
+    if (table.size() > max_kept_buffer) std::vector<std::uint32_t>().swap(table);
 }
 
 }  // namespace
@@ -418,6 +429,7 @@ void extract_features(const text::normalized& text, const std::vector<intent::ru
     if (config.use_shape) add_shape(text, out);
     if (config.use_rules) add_rules(hits, rule_intents, out);
     merge_repeats(out);
+    seq.release_if_large();
 }
 
 }  // namespace kefu::detail::learn

@@ -312,13 +312,14 @@ TEST(Learn, AMessageReadsNothingLeftByTheOneBefore) {
     config.pinyin = 1;
     config.fold_digits = 1;
     config.min_latin_n = 3;
-    std::string chinese_long, latin_long;
+    std::string chinese_long, latin_long, huge;  // huge: buffers past the size a thread keeps
     for (int i = 0; i < 300; ++i) {
         chinese_long += "有没有货什么时候发";
         latin_long += "where is my card ";
     }
+    for (int i = 0; i < 5000; ++i) huge += "有货吗 where 12 ";
     const std::vector<std::string> short_ones = {"在吗", "hello world", "XL码有吗", "买3件", "12"};
-    for (const std::string& before : {chinese_long, latin_long}) {
+    for (const std::string& before : {chinese_long, latin_long, huge}) {
         for (const std::string& message : short_ones) {
             const auto fresh = all_hashes(message, config);
             all_hashes(before, config);
