@@ -243,9 +243,12 @@ void add_char_ngrams(const ngram_sequence& seq, const feature_config& c, std::ve
 void add_words(const text::normalized& text, const feature_config& c, std::vector<feature>& out) {
     std::uint64_t previous = 0;
     bool have_previous = false;
-    const auto& units = text.units;
+    // The units as a pointer and a count: through the vector, every
+    // push_back to `out` made the compiler load the size again.
+    const text::unit* units = text.units.data();
+    const std::size_t count = text.units.size();
     auto in_word = [&](const text::unit& u) { return is_word_char(u.cls) || masked_digits_of(u) > 0; };
-    for (std::size_t i = 0; i < units.size();) {
+    for (std::size_t i = 0; i < count;) {
         if (!in_word(units[i])) {
             if (units[i].cls != text::char_class::space) have_previous = false;
             ++i;
@@ -254,7 +257,7 @@ void add_words(const text::normalized& text, const feature_config& c, std::vecto
         std::uint64_t h = start(word_unigram);
         bool all_digits = true;
         std::size_t length = 0;
-        for (; i < units.size() && in_word(units[i]); ++i) {
+        for (; i < count && in_word(units[i]); ++i) {
             const std::size_t masked = masked_digits_of(units[i]);
             for (std::size_t k = 0; k < masked; ++k) h = mix(h, U'0');
             if (masked == 0) h = mix(h, units[i].cp);
@@ -374,7 +377,7 @@ void merge_repeats(std::vector<feature>& out) {
             out[table[at] - 1].value += 1.0f;
             continue;
         }
-        out[write] = out[read];
+        if (write != read) out[write] = out[read];  // most messages repeat little: no copy onto itself
         table[at] = ++write;
     }
     out.resize(write);
